@@ -1,0 +1,7 @@
+package io.mdbops.integrations.api.v1alpha1;
+
+/** Datadog site region. */
+public enum DatadogRegion {
+  US,
+  EU
+}

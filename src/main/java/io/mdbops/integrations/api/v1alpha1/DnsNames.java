@@ -1,0 +1,14 @@
+package io.mdbops.integrations.api.v1alpha1;
+
+/** Name patterns Kubernetes uses, shared by the CRD schema and the Java validator. */
+public final class DnsNames {
+  /** RFC 1123 subdomain: what Secret names must be. */
+  public static final String SUBDOMAIN =
+      "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+  /** A valid key of a Secret's data map. */
+  public static final String SECRET_KEY = "^[-._a-zA-Z0-9]+$";
+  /** A MongoDB project (group) id: a 24-hex-digit ObjectId. */
+  public static final String PROJECT_ID = "^[0-9a-f]{24}$";
+
+  private DnsNames() {}
+}

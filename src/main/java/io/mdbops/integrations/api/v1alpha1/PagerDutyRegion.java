@@ -1,0 +1,7 @@
+package io.mdbops.integrations.api.v1alpha1;
+
+/** PagerDuty service region. */
+public enum PagerDutyRegion {
+  US,
+  EU
+}

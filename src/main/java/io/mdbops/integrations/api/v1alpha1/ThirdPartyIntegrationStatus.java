@@ -1,0 +1,96 @@
+package io.mdbops.integrations.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What the operator last observed and did. Written only when something in it changes. */
+public class ThirdPartyIntegrationStatus {
+
+  @JsonPropertyDescription("metadata.generation of the spec the operator last acted on.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Conditions; Ready summarises whether the project holds the desired configuration.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("When the operator last wrote the integration to the project (RFC 3339).")
+  private String lastAppliedTime;
+
+  @JsonPropertyDescription(
+      "Secrets (name and resourceVersion) whose values the last successful write sent. Recorded only"
+          + " after the write succeeded; a Secret whose resourceVersion differs is re-sent.")
+  private List<AppliedSecret> appliedSecrets = new ArrayList<>();
+
+  @JsonPropertyDescription("How many times the operator undid a change made outside Kubernetes (for example in the UI).")
+  private Long driftCorrections;
+
+  @JsonIgnore
+  public Optional<Condition> condition(String type) {
+    return conditions == null
+        ? Optional.empty()
+        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  @JsonIgnore
+  public Optional<Condition> ready() {
+    return condition(Condition.READY);
+  }
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public String getLastAppliedTime() {
+    return lastAppliedTime;
+  }
+
+  public void setLastAppliedTime(String lastAppliedTime) {
+    this.lastAppliedTime = lastAppliedTime;
+  }
+
+  public List<AppliedSecret> getAppliedSecrets() {
+    return appliedSecrets;
+  }
+
+  public void setAppliedSecrets(List<AppliedSecret> appliedSecrets) {
+    this.appliedSecrets = appliedSecrets;
+  }
+
+  public Long getDriftCorrections() {
+    return driftCorrections;
+  }
+
+  public void setDriftCorrections(Long driftCorrections) {
+    this.driftCorrections = driftCorrections;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ThirdPartyIntegrationStatus o
+        && Objects.equals(observedGeneration, o.observedGeneration)
+        && Objects.equals(conditions, o.conditions)
+        && Objects.equals(lastAppliedTime, o.lastAppliedTime)
+        && Objects.equals(appliedSecrets, o.appliedSecrets)
+        && Objects.equals(driftCorrections, o.driftCorrections);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(observedGeneration, conditions, lastAppliedTime, appliedSecrets, driftCorrections);
+  }
+}
