@@ -1,0 +1,209 @@
+package io.mdbops.integrations.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the operator can be told, with defaults, in one immutable object. The command line
+ * (flags and matching environment variables) and the Helm chart fill it; code only reads it.
+ *
+ * @param watchNamespaces namespaces whose resources are managed; empty means all namespaces
+ * @param operatorNamespace the namespace the operator runs in (default connection, Lease)
+ * @param labelSelector only resources with these labels are managed (sharding); empty = all
+ * @param resyncInterval how often each project's live configuration is re-read to find drift
+ * @param maxConcurrentReconciles how many resources are reconciled at the same time
+ * @param leaderElection whether replicas elect a leader on a Lease (standbys never write)
+ * @param leaseName name of that Lease, in the operator namespace
+ * @param defaultConnectionSecret name of the default connection Secret in the operator namespace,
+ *     or null for none
+ * @param defaultConnectionNamespaces namespaces allowed to use the default connection ("*" = all)
+ * @param allowedBaseUrls API endpoints resources may target (scheme, host, port and path prefix)
+ * @param apiTimeout overall timeout of one API call
+ * @param apiRequestsPerMinute client-side limit of API requests per project and connection
+ * @param httpPort port of the metrics and health endpoint (0 = disabled)
+ * @param logFormat json or text
+ */
+public record OperatorConfig(
+    Set<String> watchNamespaces,
+    String operatorNamespace,
+    String labelSelector,
+    Duration resyncInterval,
+    int maxConcurrentReconciles,
+    boolean leaderElection,
+    String leaseName,
+    String defaultConnectionSecret,
+    Set<String> defaultConnectionNamespaces,
+    List<URI> allowedBaseUrls,
+    Duration apiTimeout,
+    int apiRequestsPerMinute,
+    int httpPort,
+    LogFormat logFormat) {
+
+  public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
+
+  /** Log line format. */
+  public enum LogFormat {
+    json,
+    text
+  }
+
+  public OperatorConfig {
+    watchNamespaces = Set.copyOf(watchNamespaces);
+    Objects.requireNonNull(operatorNamespace, "operatorNamespace");
+    labelSelector = labelSelector == null ? "" : labelSelector;
+    Objects.requireNonNull(resyncInterval, "resyncInterval");
+    defaultConnectionNamespaces = Set.copyOf(defaultConnectionNamespaces);
+    allowedBaseUrls = List.copyOf(allowedBaseUrls);
+    Objects.requireNonNull(apiTimeout, "apiTimeout");
+    Objects.requireNonNull(logFormat, "logFormat");
+    if (resyncInterval.isNegative() || resyncInterval.isZero()) {
+      throw new IllegalArgumentException("resyncInterval must be positive");
+    }
+    if (maxConcurrentReconciles < 1) {
+      throw new IllegalArgumentException("maxConcurrentReconciles must be at least 1");
+    }
+    if (apiRequestsPerMinute < 1) {
+      throw new IllegalArgumentException("apiRequestsPerMinute must be at least 1");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  public boolean watchesAllNamespaces() {
+    return watchNamespaces.isEmpty();
+  }
+
+  /** Builder with the defaults documented in the README's configuration table. */
+  public static final class Builder {
+    private Set<String> watchNamespaces = Set.of();
+    private String operatorNamespace = "integrations-operator";
+    private String labelSelector = "";
+    private Duration resyncInterval = DEFAULT_RESYNC;
+    private int maxConcurrentReconciles = 20;
+    private boolean leaderElection = false;
+    private String leaseName = "integrations-operator";
+    private String defaultConnectionSecret;
+    private Set<String> defaultConnectionNamespaces = Set.of();
+    private List<URI> allowedBaseUrls = List.of(URI.create("https://cloud.mongodb.com"));
+    private Duration apiTimeout = Duration.ofSeconds(30);
+    private int apiRequestsPerMinute = 60;
+    private int httpPort = 8080;
+    private LogFormat logFormat = LogFormat.text;
+
+    private Builder() {}
+
+    private Builder(OperatorConfig c) {
+      watchNamespaces = c.watchNamespaces;
+      operatorNamespace = c.operatorNamespace;
+      labelSelector = c.labelSelector;
+      resyncInterval = c.resyncInterval;
+      maxConcurrentReconciles = c.maxConcurrentReconciles;
+      leaderElection = c.leaderElection;
+      leaseName = c.leaseName;
+      defaultConnectionSecret = c.defaultConnectionSecret;
+      defaultConnectionNamespaces = c.defaultConnectionNamespaces;
+      allowedBaseUrls = c.allowedBaseUrls;
+      apiTimeout = c.apiTimeout;
+      apiRequestsPerMinute = c.apiRequestsPerMinute;
+      httpPort = c.httpPort;
+      logFormat = c.logFormat;
+    }
+
+    public Builder watchNamespaces(Set<String> v) {
+      watchNamespaces = v;
+      return this;
+    }
+
+    public Builder operatorNamespace(String v) {
+      operatorNamespace = v;
+      return this;
+    }
+
+    public Builder labelSelector(String v) {
+      labelSelector = v;
+      return this;
+    }
+
+    public Builder resyncInterval(Duration v) {
+      resyncInterval = v;
+      return this;
+    }
+
+    public Builder maxConcurrentReconciles(int v) {
+      maxConcurrentReconciles = v;
+      return this;
+    }
+
+    public Builder leaderElection(boolean v) {
+      leaderElection = v;
+      return this;
+    }
+
+    public Builder leaseName(String v) {
+      leaseName = v;
+      return this;
+    }
+
+    public Builder defaultConnectionSecret(String v) {
+      defaultConnectionSecret = v;
+      return this;
+    }
+
+    public Builder defaultConnectionNamespaces(Set<String> v) {
+      defaultConnectionNamespaces = v;
+      return this;
+    }
+
+    public Builder allowedBaseUrls(List<URI> v) {
+      allowedBaseUrls = v;
+      return this;
+    }
+
+    public Builder apiTimeout(Duration v) {
+      apiTimeout = v;
+      return this;
+    }
+
+    public Builder apiRequestsPerMinute(int v) {
+      apiRequestsPerMinute = v;
+      return this;
+    }
+
+    public Builder httpPort(int v) {
+      httpPort = v;
+      return this;
+    }
+
+    public Builder logFormat(LogFormat v) {
+      logFormat = v;
+      return this;
+    }
+
+    public OperatorConfig build() {
+      return new OperatorConfig(
+          watchNamespaces,
+          operatorNamespace,
+          labelSelector,
+          resyncInterval,
+          maxConcurrentReconciles,
+          leaderElection,
+          leaseName,
+          defaultConnectionSecret,
+          defaultConnectionNamespaces,
+          allowedBaseUrls,
+          apiTimeout,
+          apiRequestsPerMinute,
+          httpPort,
+          logFormat);
+    }
+  }
+}

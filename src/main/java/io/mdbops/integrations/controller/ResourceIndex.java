@@ -1,0 +1,98 @@
+package io.mdbops.integrations.controller;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
+import io.mdbops.integrations.mapping.DesiredIntegrations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Lookups over the operator's caches: resources by the Secrets they reference (to wake them when a
+ * Secret changes) and by target (project and type, for ownership), and Secrets by name. The caches
+ * exist once JOSDK has prepared the event sources; until then lookups find nothing.
+ */
+public final class ResourceIndex {
+
+  static final String BY_SECRET = "bySecret";
+  static final String BY_TARGET = "byTarget";
+
+  private final String operatorNamespace;
+  private final String defaultConnectionSecret;
+  private volatile IndexerResourceCache<ThirdPartyIntegration> primary;
+  private volatile InformerEventSource<Secret, ThirdPartyIntegration> secrets;
+
+  /** @param defaultConnectionSecret the default connection Secret's name, or null */
+  public ResourceIndex(String operatorNamespace, String defaultConnectionSecret) {
+    this.operatorNamespace = operatorNamespace;
+    this.defaultConnectionSecret = defaultConnectionSecret;
+  }
+
+  void attach(EventSourceContext<ThirdPartyIntegration> context) {
+    context.getPrimaryCache().addIndexer(BY_SECRET, this::secretKeys);
+    context.getPrimaryCache().addIndexer(BY_TARGET, r -> r.getSpec() == null
+        || r.getSpec().getProjectId() == null || r.getSpec().getType() == null
+        ? List.of()
+        : List.of(targetKey(r.getSpec().getProjectId(), r.getSpec().getType().name())));
+    this.primary = context.getPrimaryCache();
+  }
+
+  void attach(InformerEventSource<Secret, ThirdPartyIntegration> secretSource) {
+    this.secrets = secretSource;
+  }
+
+  /** Every Secret a resource reads: its block's Secrets and its connection Secret. */
+  List<String> secretKeys(ThirdPartyIntegration r) {
+    ThirdPartyIntegrationSpec spec = r.getSpec();
+    if (spec == null) {
+      return List.of();
+    }
+    String ns = r.getMetadata().getNamespace();
+    List<String> keys = new ArrayList<>();
+    DesiredIntegrations.referencedSecretNames(spec).forEach(name -> keys.add(secretKey(ns, name)));
+    if (spec.getConnectionSecretRef() != null && spec.getConnectionSecretRef().getName() != null) {
+      keys.add(secretKey(ns, spec.getConnectionSecretRef().getName()));
+    } else if (defaultConnectionSecret != null) {
+      keys.add(secretKey(operatorNamespace, defaultConnectionSecret));
+    }
+    return keys;
+  }
+
+  /** The resources to wake when this Secret changes. */
+  Set<ResourceID> referencing(Secret secret) {
+    IndexerResourceCache<ThirdPartyIntegration> cache = primary;
+    if (cache == null) {
+      return Set.of();
+    }
+    return cache.byIndex(BY_SECRET, secretKey(secret.getMetadata().getNamespace(), secret.getMetadata().getName()))
+        .stream()
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
+  }
+
+  /** Resources of every namespace targeting this project and type. */
+  public List<ThirdPartyIntegration> targeting(String projectId, String type) {
+    IndexerResourceCache<ThirdPartyIntegration> cache = primary;
+    return cache == null ? List.of() : cache.byIndex(BY_TARGET, targetKey(projectId, type));
+  }
+
+  public Optional<Secret> secret(String namespace, String name) {
+    InformerEventSource<Secret, ThirdPartyIntegration> source = secrets;
+    return source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
+  }
+
+  private static String secretKey(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+
+  private static String targetKey(String projectId, String type) {
+    return projectId + "/" + type;
+  }
+}

@@ -1,0 +1,102 @@
+package io.mdbops.integrations.controller;
+
+import io.mdbops.integrations.api.v1alpha1.AppliedSecret;
+import io.mdbops.integrations.api.v1alpha1.Condition;
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
+import io.mdbops.integrations.sync.Change;
+import io.mdbops.integrations.sync.SyncOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Computes the next status from the current one and a pass's outcome. Equal inputs give an equal
+ * status, so a pass that changed nothing writes nothing.
+ */
+public final class StatusBuilder {
+
+  private final Clock clock;
+
+  public StatusBuilder(Clock clock) {
+    this.clock = clock;
+  }
+
+  public ThirdPartyIntegrationStatus next(ThirdPartyIntegration resource, SyncOutcome outcome) {
+    ThirdPartyIntegrationStatus status = copy(resource.getStatus());
+    long generation = generation(resource);
+    status.setObservedGeneration(generation);
+    if (outcome instanceof SyncOutcome.InSync inSync) {
+      if (inSync.change() != Change.None) {
+        status.setLastAppliedTime(now());
+      }
+      if (inSync.change() == Change.DriftCorrected) {
+        status.setDriftCorrections(
+            (status.getDriftCorrections() == null ? 0 : status.getDriftCorrections()) + 1);
+      }
+      status.setAppliedSecrets(applied(inSync.appliedSecretVersions()));
+      setReady(status, Condition.TRUE, ConditionReason.Synced,
+          "the project holds the desired " + resource.getSpec().getType() + " integration", generation);
+    } else if (outcome instanceof SyncOutcome.Failed failed) {
+      setReady(status, Condition.FALSE, failed.reason(), failed.message(), generation);
+    }
+    return status;
+  }
+
+  /** The status of a resource whose deletion is held up. */
+  public ThirdPartyIntegrationStatus deleting(ThirdPartyIntegration resource, String message) {
+    ThirdPartyIntegrationStatus status = copy(resource.getStatus());
+    setReady(status, Condition.FALSE, ConditionReason.Deleting, message, generation(resource));
+    return status;
+  }
+
+  private void setReady(
+      ThirdPartyIntegrationStatus status, String value, ConditionReason reason, String message, long generation) {
+    Optional<Condition> previous = status.ready();
+    String since = previous.filter(c -> value.equals(c.getStatus()))
+        .map(Condition::getLastTransitionTime)
+        .orElseGet(this::now);
+    List<Condition> conditions = new ArrayList<>();
+    for (Condition c : status.getConditions()) {
+      if (!Condition.READY.equals(c.getType())) {
+        conditions.add(c);
+      }
+    }
+    conditions.add(new Condition(Condition.READY, value, reason, message, generation, since));
+    status.setConditions(conditions);
+  }
+
+  private static List<AppliedSecret> applied(Map<String, String> versions) {
+    return versions.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> new AppliedSecret(e.getKey(), e.getValue()))
+        .toList();
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static long generation(ThirdPartyIntegration resource) {
+    Long g = resource.getMetadata().getGeneration();
+    return g == null ? 0L : g;
+  }
+
+  private static ThirdPartyIntegrationStatus copy(ThirdPartyIntegrationStatus current) {
+    ThirdPartyIntegrationStatus s = new ThirdPartyIntegrationStatus();
+    if (current == null) {
+      return s;
+    }
+    s.setObservedGeneration(current.getObservedGeneration());
+    s.setConditions(current.getConditions() == null ? new ArrayList<>() : new ArrayList<>(current.getConditions()));
+    s.setLastAppliedTime(current.getLastAppliedTime());
+    s.setAppliedSecrets(current.getAppliedSecrets() == null ? new ArrayList<>() : new ArrayList<>(current.getAppliedSecrets()));
+    s.setDriftCorrections(current.getDriftCorrections());
+    return s;
+  }
+}

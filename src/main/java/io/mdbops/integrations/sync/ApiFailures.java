@@ -1,0 +1,32 @@
+package io.mdbops.integrations.sync;
+
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.opsmanager.ApiException;
+import java.util.Optional;
+
+/** Turns API errors into a status reason and an actionable message. */
+public final class ApiFailures {
+
+  private ApiFailures() {}
+
+  public static SyncOutcome.Failed of(ApiException e) {
+    ConditionReason reason = switch (e.kind()) {
+      case TRANSPORT, SERVER -> ConditionReason.ApiUnavailable;
+      case RATE_LIMITED -> ConditionReason.RateLimited;
+      case UNAUTHORIZED -> ConditionReason.Unauthorized;
+      case FORBIDDEN -> ConditionReason.Forbidden;
+      case PROJECT_NOT_FOUND -> ConditionReason.ProjectNotFound;
+      case REJECTED -> ConditionReason.ApiRejected;
+    };
+    String advice = switch (e.kind()) {
+      case TRANSPORT, SERVER -> "; retrying with backoff";
+      case RATE_LIMITED -> "; retrying after the delay the API asked for";
+      case UNAUTHORIZED -> "; check publicKey and privateKey in the connection Secret";
+      case FORBIDDEN -> "; the API key needs the Project Monitoring Admin role (or higher) and the"
+          + " operator's address must be on the key's access list";
+      case PROJECT_NOT_FOUND -> "; check spec.projectId and that the API key can see the project";
+      case REJECTED -> "; fix the spec or the referenced Secrets";
+    };
+    return new SyncOutcome.Failed(reason, e.getMessage() + advice, Optional.of(e));
+  }
+}

@@ -1,0 +1,109 @@
+package io.mdbops.integrations.sync;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.ConnectionSecretReference;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.opsmanager.ApiConnection;
+import java.net.URI;
+import java.util.function.Predicate;
+
+/**
+ * Finds the connection a resource uses: its own {@code connectionSecretRef} (same namespace) or the
+ * operator's default connection, if this namespace may use it. Reads only the Secret cache.
+ */
+public final class ConnectionResolver {
+
+  public static final String PUBLIC_KEY = "publicKey";
+  public static final String PRIVATE_KEY = "privateKey";
+  public static final String BASE_URL = "baseUrl";
+  public static final String CA_CERT = "ca.crt";
+
+  private final SecretCache secrets;
+  private final EndpointPolicy endpoints;
+  private final String operatorNamespace;
+  private final String defaultSecretName;
+  private final Predicate<String> mayUseDefault;
+
+  /**
+   * @param defaultSecretName the default connection Secret in {@code operatorNamespace}, or null
+   * @param mayUseDefault which namespaces may use the default connection
+   */
+  public ConnectionResolver(
+      SecretCache secrets,
+      EndpointPolicy endpoints,
+      String operatorNamespace,
+      String defaultSecretName,
+      Predicate<String> mayUseDefault) {
+    this.secrets = secrets;
+    this.endpoints = endpoints;
+    this.operatorNamespace = operatorNamespace;
+    this.defaultSecretName = defaultSecretName;
+    this.mayUseDefault = mayUseDefault;
+  }
+
+  public ResolvedConnection resolve(ThirdPartyIntegration resource) throws ConnectionUnavailableException {
+    String namespace = resource.getMetadata().getNamespace();
+    ConnectionSecretReference ref = resource.getSpec().getConnectionSecretRef();
+    boolean isDefault = ref == null;
+    String secretNamespace = namespace;
+    String secretName;
+    if (!isDefault) {
+      secretName = ref.getName();
+    } else if (defaultSecretName == null) {
+      throw new ConnectionUnavailableException(
+          ConditionReason.ConnectionInvalid,
+          "spec.connectionSecretRef is not set and the operator has no default connection; set"
+              + " spec.connectionSecretRef to a Secret in this namespace with publicKey and privateKey");
+    } else if (!mayUseDefault.test(namespace)) {
+      throw new ConnectionUnavailableException(
+          ConditionReason.ConnectionNotAllowed,
+          "namespace " + namespace + " may not use the operator's default connection; set"
+              + " spec.connectionSecretRef to a Secret in this namespace, or ask the operator's"
+              + " administrator to allow this namespace");
+    } else {
+      secretNamespace = operatorNamespace;
+      secretName = defaultSecretName;
+    }
+    String where = (isDefault ? "default connection Secret " : "connection Secret ")
+        + secretNamespace + "/" + secretName;
+    Secret secret = secrets.get(secretNamespace, secretName)
+        .orElseThrow(() -> new ConnectionUnavailableException(
+            ConditionReason.SecretNotFound,
+            where + " does not exist; create it with the keys publicKey and privateKey"));
+    String publicKey = required(secret, PUBLIC_KEY, where);
+    String privateKey = required(secret, PRIVATE_KEY, where);
+    String baseUrl = optional(secret, BASE_URL, false, where);
+    String caPem = optional(secret, CA_CERT, true, where);
+    URI url = endpoints.check(baseUrl == null ? ApiConnection.CLOUD_MANAGER.toString() : baseUrl);
+    return new ResolvedConnection(
+        new ApiConnection(url, publicKey, privateKey, caPem),
+        secretNamespace,
+        secretName,
+        secret.getMetadata().getResourceVersion(),
+        isDefault);
+  }
+
+  private static String required(Secret secret, String key, String where)
+      throws ConnectionUnavailableException {
+    SecretData.Read read = SecretData.read(secret, key);
+    if (read instanceof SecretData.Value v) {
+      return v.value();
+    }
+    throw new ConnectionUnavailableException(
+        ConditionReason.ConnectionInvalid, where + " " + SecretData.problem(read, key));
+  }
+
+  private static String optional(Secret secret, String key, boolean multiline, String where)
+      throws ConnectionUnavailableException {
+    SecretData.Read read = SecretData.read(secret, key, multiline);
+    if (read instanceof SecretData.Value v) {
+      return v.value();
+    }
+    if (read instanceof SecretData.Missing) {
+      return null;
+    }
+    throw new ConnectionUnavailableException(
+        ConditionReason.ConnectionInvalid, where + " " + SecretData.problem(read, key));
+  }
+}

@@ -1,0 +1,116 @@
+package io.mdbops.integrations.sync;
+
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which API endpoints a connection may target. Checked before any connection is opened, so that a
+ * resource cannot make the operator send credentials, or any request, to an arbitrary address.
+ */
+public final class EndpointPolicy {
+
+  private final List<URI> allowed;
+
+  public EndpointPolicy(List<URI> allowed) {
+    this.allowed = allowed.stream().map(EndpointPolicy::normalise).toList();
+  }
+
+  /** The normalised base URL if it is well formed and allowed. */
+  public URI check(String baseUrl) throws ConnectionUnavailableException {
+    URI uri = parse(baseUrl);
+    for (URI a : allowed) {
+      if (a.getScheme().equals(uri.getScheme())
+          && a.getHost().equals(uri.getHost())
+          && port(a) == port(uri)
+          && (a.getPath().isEmpty() || uri.getPath().equals(a.getPath())
+              || uri.getPath().startsWith(a.getPath() + "/"))) {
+        return uri;
+      }
+    }
+    throw new ConnectionUnavailableException(
+        ConditionReason.EndpointNotAllowed,
+        "baseUrl " + uri + " is not on the operator's list of allowed API endpoints; ask the"
+            + " operator's administrator to add it (setting allowedBaseUrls)");
+  }
+
+  static URI parse(String baseUrl) throws ConnectionUnavailableException {
+    URI uri;
+    try {
+      uri = new URI(baseUrl);
+    } catch (URISyntaxException e) {
+      throw invalid("baseUrl is not a valid URL");
+    }
+    if (!uri.isAbsolute() || uri.getScheme() == null) {
+      throw invalid("baseUrl must be an absolute https URL such as https://cloud.mongodb.com");
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw invalid("baseUrl must use https");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw invalid("baseUrl must not contain user information; put the keys in publicKey and privateKey");
+    }
+    if (uri.getHost() == null) {
+      throw invalid("baseUrl has no valid host name (internationalised names must be given in punycode)");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw invalid("baseUrl must not have a query or a fragment");
+    }
+    URI normal = normalise(uri);
+    if (scheme.equals("http") && !isLoopback(normal.getHost())) {
+      throw new ConnectionUnavailableException(
+          ConditionReason.EndpointNotAllowed,
+          "baseUrl uses plain http to a non-loopback host; use https");
+    }
+    return normal;
+  }
+
+  private static URI normalise(URI uri) {
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    try {
+      return new URI(
+          uri.getScheme().toLowerCase(Locale.ROOT),
+          null,
+          uri.getHost().toLowerCase(Locale.ROOT),
+          uri.getPort(),
+          path.isEmpty() ? null : path,
+          null,
+          null);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("cannot normalise " + uri, e);
+    }
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return uri.getScheme().equals("https") ? 443 : 80;
+  }
+
+  static boolean isLoopback(String host) {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (h.equals("localhost")) {
+      return true;
+    }
+    if (!h.matches("[0-9.]+") && !h.contains(":")) {
+      return false; // a name: never resolved here, so DNS cannot turn it into a loopback address
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static ConnectionUnavailableException invalid(String message) {
+    return new ConnectionUnavailableException(ConditionReason.ConnectionInvalid, message);
+  }
+}

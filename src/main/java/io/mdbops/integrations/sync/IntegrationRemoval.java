@@ -1,0 +1,75 @@
+package io.mdbops.integrations.sync;
+
+import io.mdbops.integrations.api.v1alpha1.DeletionPolicy;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.opsmanager.ApiException;
+import io.mdbops.integrations.opsmanager.IntegrationsApi;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What deleting a resource does to its integration: with {@code Delete}, remove it from the
+ * project, unless this resource never wrote it or another resource manages it.
+ */
+public final class IntegrationRemoval {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntegrationRemoval.class);
+
+  private final ConnectionResolver connections;
+  private final Ownership ownership;
+  private final ApiClients clients;
+  private final ProjectSnapshots snapshots;
+
+  public IntegrationRemoval(
+      ConnectionResolver connections, Ownership ownership, ApiClients clients, ProjectSnapshots snapshots) {
+    this.connections = connections;
+    this.ownership = ownership;
+    this.clients = clients;
+    this.snapshots = snapshots;
+  }
+
+  public RemovalOutcome remove(ThirdPartyIntegration resource) {
+    var spec = resource.getSpec();
+    if (spec == null || spec.getProjectId() == null || spec.getType() == null) {
+      return new RemovalOutcome.Left("the spec names no project and type, so nothing was removed");
+    }
+    String what = "the " + spec.getType() + " integration of project " + spec.getProjectId();
+    if (spec.effectiveDeletionPolicy() == DeletionPolicy.Retain) {
+      return new RemovalOutcome.Left("deletionPolicy is Retain: " + what + " was left in place");
+    }
+    if (resource.getStatus() == null || resource.getStatus().getLastAppliedTime() == null) {
+      return new RemovalOutcome.Left("this resource never wrote " + what + ", so it removed nothing");
+    }
+    ResolvedConnection connection;
+    IntegrationsApi api;
+    try {
+      connection = connections.resolve(resource);
+      Optional<ThirdPartyIntegration> owner = ownership.otherOwner(resource, connection.baseUrl());
+      if (owner.isPresent()) {
+        return new RemovalOutcome.Left(what + " is managed by " + Ownership.describe(owner.get())
+            + ", so it was left in place");
+      }
+      api = clients.clientFor(connection);
+    } catch (ConnectionUnavailableException e) {
+      return new RemovalOutcome.Failed(
+          "cannot remove " + what + ": " + e.getMessage() + " (or set spec.deletionPolicy to Retain"
+              + " to delete this resource without removing the integration)",
+          Optional.empty());
+    }
+    ProjectKey key = connection.projectKey(spec.getProjectId());
+    try {
+      boolean existed = api.delete(spec.getProjectId(), spec.getType().name());
+      LOG.info("DELETE {} integration in project {}: {}", spec.getType(), spec.getProjectId(),
+          existed ? "removed" : "was not configured");
+      return new RemovalOutcome.Removed(existed);
+    } catch (ApiException e) {
+      return new RemovalOutcome.Failed(
+          "removing " + what + " failed: " + e.getMessage() + "; retrying (set spec.deletionPolicy to"
+              + " Retain to delete this resource without removing the integration)",
+          Optional.of(e));
+    } finally {
+      snapshots.invalidate(key);
+    }
+  }
+}

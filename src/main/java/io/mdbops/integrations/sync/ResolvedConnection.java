@@ -1,0 +1,30 @@
+package io.mdbops.integrations.sync;
+
+import io.mdbops.integrations.opsmanager.ApiConnection;
+
+/**
+ * A usable connection and the Secret it came from.
+ *
+ * @param secretVersion the Secret's resourceVersion: a new version means new credentials
+ * @param isDefault whether this is the operator's default connection
+ */
+public record ResolvedConnection(
+    ApiConnection api, String secretNamespace, String secretName, String secretVersion, boolean isDefault) {
+
+  /** Identifies the credentials; clients are cached by it and rebuilt when it changes. */
+  public String clientKey() {
+    return secretNamespace + "/" + secretName + "@" + secretVersion;
+  }
+
+  public String secretId() {
+    return secretNamespace + "/" + secretName;
+  }
+
+  public String baseUrl() {
+    return api.baseUrl().toString();
+  }
+
+  public ProjectKey projectKey(String projectId) {
+    return new ProjectKey(baseUrl(), api.publicKey(), projectId);
+  }
+}

@@ -1,0 +1,34 @@
+package io.mdbops.integrations.sync;
+
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.opsmanager.ApiException;
+import java.util.Map;
+import java.util.Optional;
+
+/** The result of one pass over one resource. */
+public sealed interface SyncOutcome {
+
+  /**
+   * The project holds the desired integration.
+   *
+   * @param change what this pass did to get there
+   * @param differences what differed before the write (names only)
+   * @param appliedSecretVersions the Secrets the live configuration now reflects
+   */
+  record InSync(
+      Change change, LiveComparison.Differences differences, Map<String, String> appliedSecretVersions)
+      implements SyncOutcome {}
+
+  /**
+   * The pass could not reach the desired state.
+   *
+   * @param cause the API error behind it, if any (for Retry-After and metrics)
+   */
+  record Failed(ConditionReason reason, String message, Optional<ApiException> cause)
+      implements SyncOutcome {
+
+    public static Failed of(ConditionReason reason, String message) {
+      return new Failed(reason, message, Optional.empty());
+    }
+  }
+}

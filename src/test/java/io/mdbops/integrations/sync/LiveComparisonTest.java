@@ -1,0 +1,166 @@
+package io.mdbops.integrations.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.mapping.DesiredIntegration;
+import io.mdbops.integrations.mapping.DesiredIntegrations;
+import io.mdbops.integrations.mapping.Masking;
+import io.mdbops.integrations.mapping.SecretForm;
+import io.mdbops.integrations.mapping.SecretValues;
+import io.mdbops.integrations.opsmanager.IntegrationView;
+import io.mdbops.integrations.testing.Fixtures;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LiveComparisonTest {
+
+  static final String SECRET = Fixtures.credentialsSecretName("r");
+  static final Map<String, String> APPLIED = Map.of(SECRET, "7");
+
+  static DesiredIntegration desired(IntegrationType type, Map<String, String> creds, String version) throws Exception {
+    ThirdPartyIntegration r = Fixtures.resource("ns", "r", type, "5e2211c17a3e5a48f5497de3", null);
+    return desired(r, creds, version);
+  }
+
+  static DesiredIntegration desired(ThirdPartyIntegration r, Map<String, String> creds, String version) throws Exception {
+    return DesiredIntegrations.build(r.getSpec(), new SecretValues() {
+      @Override
+      public String value(io.mdbops.integrations.api.v1alpha1.SecretKeySelector ref) {
+        return creds.get(ref.getKey());
+      }
+
+      @Override
+      public String resourceVersion(String name) {
+        return version;
+      }
+    });
+  }
+
+  /** What the API would show for {@code d}: secrets masked by the documented rules. */
+  static Map<String, Object> shown(DesiredIntegration d) {
+    Map<String, Object> f = new HashMap<>();
+    d.payload().fields().forEach((k, v) -> {
+      SecretForm form = d.secretForms().get(k);
+      if (form == null) {
+        f.put(k, v);
+      } else if (form == SecretForm.HIDDEN) {
+        f.put(k, "******");
+      } else if (form != SecretForm.WRITE_ONLY) {
+        f.put(k, Masking.mask(form, (String) v));
+      }
+    });
+    return f;
+  }
+
+  static LiveComparison.Differences compare(DesiredIntegration d, Map<String, Object> live) {
+    return LiveComparison.compare(d, Optional.of(new IntegrationView(d.type().name(), live)), APPLIED, null);
+  }
+
+  @Test
+  void maskedLiveValuesMatchTheDesiredSecrets() throws Exception {
+    for (IntegrationType type : IntegrationType.values()) {
+      DesiredIntegration d = desired(type, Fixtures.credentials(type), "7");
+      assertThat(compare(d, shown(d)).any()).as(type.name()).isFalse();
+    }
+  }
+
+  @Test
+  void aTokenChangedInTheUiToOneWithAnotherEndingIsCaught() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.SLACK, Map.of("apiToken", "xoxb-1111-2222"), "7");
+    Map<String, Object> live = shown(d);
+    live.put("apiToken", Masking.mask(SecretForm.LAST_FOUR, "xoxb-1111-9999"));
+    assertThat(compare(d, live).items()).containsExactly("apiToken");
+  }
+
+  @Test
+  void aRotatedSecretIsResentEvenWhenItsMaskLooksTheSame() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.PAGER_DUTY, Map.of("serviceKey", "aaaa-0000-7890"), "8");
+    Map<String, Object> live = Map.of("serviceKey", Masking.mask(SecretForm.LAST_FOUR, "bbbb-1111-7890"));
+    assertThat(compare(d, live).items()).containsExactly("Secret " + SECRET + " changed since the last write");
+  }
+
+  @Test
+  void plainFieldDriftIsCaughtAndNamed() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.SLACK, Map.of("apiToken", "xoxb-1111-2222"), "7");
+    Map<String, Object> live = shown(d);
+    live.put("channelName", "#random");
+    assertThat(compare(d, live).items()).containsExactly("channelName");
+  }
+
+  @Test
+  void apiDefaultsAndEmptyStringsCountAsAbsent() throws Exception {
+    ThirdPartyIntegration r = Fixtures.resource("ns", "r", IntegrationType.SLACK, "5e2211c17a3e5a48f5497de3", null);
+    r.getSpec().getSlack().setChannelName(null);
+    DesiredIntegration slack = desired(r, Map.of("apiToken", "xoxb-1111-2222"), "7");
+    Map<String, Object> live = shown(slack);
+    live.put("channelName", ""); // the API answers "" when no channel is set
+    assertThat(compare(slack, live).any()).isFalse();
+
+    ThirdPartyIntegration pd = Fixtures.resource("ns", "r", IntegrationType.PAGER_DUTY, "5e2211c17a3e5a48f5497de3", null);
+    DesiredIntegration pagerDuty = desired(pd, Map.of("serviceKey", "k-123456"), "7");
+    Map<String, Object> withRegion = shown(pagerDuty);
+    withRegion.put("region", "US"); // what Atlas-style APIs report when none was sent
+    assertThat(compare(pagerDuty, withRegion).any()).isFalse();
+  }
+
+  @Test
+  void aFieldSetOnlyInTheUiIsDrift() throws Exception {
+    ThirdPartyIntegration r = Fixtures.resource("ns", "r", IntegrationType.VICTOR_OPS, "5e2211c17a3e5a48f5497de3", null);
+    r.getSpec().getVictorOps().setRoutingKey(null);
+    DesiredIntegration d = desired(r, Map.of("apiKey", "key-12345678"), "7");
+    Map<String, Object> live = shown(d);
+    live.put("routingKey", "someone-else");
+    assertThat(compare(d, live).items()).containsExactly("routingKey");
+  }
+
+  @Test
+  void aWebhookSecretRemovedInTheUiIsCaughtThoughItsValueIsNeverShown() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.WEBHOOK, Map.of("url", "https://h.example.com/x/y", "secret", "sig-123456"), "7");
+    Map<String, Object> live = shown(d);
+    assertThat(compare(d, live).any()).isFalse();
+    live.remove("secret");
+    assertThat(compare(d, live).items()).containsExactly("secret");
+  }
+
+  @Test
+  void aNeverReturnedPasswordIsJudgedOnlyByItsSecretVersion() throws Exception {
+    DesiredIntegration same = desired(IntegrationType.PROMETHEUS, Map.of("password", "pw-1"), "7");
+    assertThat(compare(same, shown(same)).any()).isFalse();
+    DesiredIntegration rotated = desired(IntegrationType.PROMETHEUS, Map.of("password", "pw-2"), "9");
+    assertThat(compare(rotated, shown(rotated)).any()).isTrue();
+  }
+
+  @Test
+  void anUnknownMaskingRuleIsLearntFromOurOwnWrite() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.NEW_RELIC,
+        Map.of("licenseKey", "lk-12345678", "writeToken", "wt-12345678", "readToken", "rt-12345678"), "7");
+    Map<String, Object> live = shown(d);
+    live.put("readToken", "<hidden>"); // a form our masking rule does not produce
+    assertThat(compare(d, live).items()).containsExactly("readToken");
+    var echo = new LiveComparison.Echo(live, Map.of(SECRET, "7"));
+    IntegrationView view = new IntegrationView("NEW_RELIC", live);
+    assertThat(LiveComparison.compare(d, Optional.of(view), APPLIED, echo).any()).isFalse();
+    // an echo of other Secret versions proves nothing
+    var stale = new LiveComparison.Echo(live, Map.of(SECRET, "6"));
+    assertThat(LiveComparison.compare(d, Optional.of(view), APPLIED, stale).items()).containsExactly("readToken");
+  }
+
+  @Test
+  void aMissingIntegrationDiffers() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.DATADOG, Map.of("apiKey", "abcdef0123"), "7");
+    assertThat(LiveComparison.compare(d, Optional.empty(), APPLIED, null).items())
+        .containsExactly("integration not configured");
+  }
+
+  @Test
+  void differencesNeverCarryValues() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.SLACK, Map.of("apiToken", "xoxb-super-secret-1"), "8");
+    Map<String, Object> live = shown(d);
+    live.put("apiToken", "xoxb-super-secret-2");
+    assertThat(compare(d, live).toString()).doesNotContain("xoxb");
+  }
+}
