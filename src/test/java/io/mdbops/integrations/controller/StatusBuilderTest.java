@@ -1,0 +1,91 @@
+package io.mdbops.integrations.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mdbops.integrations.api.v1alpha1.Condition;
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
+import io.mdbops.integrations.sync.Change;
+import io.mdbops.integrations.sync.LiveComparison;
+import io.mdbops.integrations.sync.SyncOutcome;
+import io.mdbops.integrations.testing.Fixtures;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusBuilderTest {
+
+  static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
+  static final Instant T1 = Instant.parse("2026-11-29T11:00:00Z");
+
+  static ThirdPartyIntegration resource(long generation) {
+    ThirdPartyIntegration r = Fixtures.resource("ns", "r", IntegrationType.SLACK, Fixtures.projectId(), "c");
+    r.getMetadata().setGeneration(generation);
+    return r;
+  }
+
+  static SyncOutcome.InSync inSync(Change change) {
+    return new SyncOutcome.InSync(change, new LiveComparison.Differences(List.of()), Map.of("s", "7"));
+  }
+
+  @Test
+  void aPassThatChangedNothingGivesAnEqualStatus() {
+    ThirdPartyIntegration r = resource(3);
+    r.setStatus(new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).next(r, inSync(Change.Created)));
+    ThirdPartyIntegrationStatus later = new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC)).next(r, inSync(Change.None));
+    assertThat(later).isEqualTo(r.getStatus());
+  }
+
+  @Test
+  void readyCarriesReasonGenerationAndTransitionTime() {
+    ThirdPartyIntegration r = resource(3);
+    ThirdPartyIntegrationStatus s = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).next(r, inSync(Change.Created));
+    Condition ready = s.ready().orElseThrow();
+    assertThat(ready.getStatus()).isEqualTo("True");
+    assertThat(ready.getReason()).isEqualTo(ConditionReason.Synced);
+    assertThat(ready.getObservedGeneration()).isEqualTo(3);
+    assertThat(ready.getLastTransitionTime()).isEqualTo("2026-11-29T10:00:00Z");
+    assertThat(s.getObservedGeneration()).isEqualTo(3);
+    assertThat(s.getLastAppliedTime()).isEqualTo("2026-11-29T10:00:00Z");
+    assertThat(s.getAppliedSecrets()).extracting("name", "resourceVersion").containsExactly(org.assertj.core.groups.Tuple.tuple("s", "7"));
+  }
+
+  @Test
+  void transitionTimeMovesOnlyWhenStatusFlips() {
+    ThirdPartyIntegration r = resource(1);
+    r.setStatus(new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC))
+        .next(r, SyncOutcome.Failed.of(ConditionReason.ApiUnavailable, "HTTP 503")));
+    ThirdPartyIntegrationStatus otherFailure = new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC))
+        .next(r, SyncOutcome.Failed.of(ConditionReason.RateLimited, "HTTP 429"));
+    assertThat(otherFailure.ready().orElseThrow().getLastTransitionTime()).isEqualTo("2026-11-29T10:00:00Z");
+    assertThat(otherFailure.ready().orElseThrow().getReason()).isEqualTo(ConditionReason.RateLimited);
+    ThirdPartyIntegrationStatus recovered = new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC)).next(r, inSync(Change.Updated));
+    assertThat(recovered.ready().orElseThrow().getLastTransitionTime()).isEqualTo("2026-11-29T11:00:00Z");
+  }
+
+  @Test
+  void driftCorrectionsCount() {
+    ThirdPartyIntegration r = resource(1);
+    StatusBuilder b = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC));
+    r.setStatus(b.next(r, inSync(Change.DriftCorrected)));
+    r.setStatus(b.next(r, inSync(Change.DriftCorrected)));
+    assertThat(r.getStatus().getDriftCorrections()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailureKeepsWhatWasAppliedBefore() {
+    ThirdPartyIntegration r = resource(1);
+    StatusBuilder b = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC));
+    r.setStatus(b.next(r, inSync(Change.Created)));
+    r.getMetadata().setGeneration(2L);
+    ThirdPartyIntegrationStatus failed = b.next(r, SyncOutcome.Failed.of(ConditionReason.ApiRejected, "HTTP 400"));
+    assertThat(failed.getAppliedSecrets()).isEqualTo(r.getStatus().getAppliedSecrets());
+    assertThat(failed.getLastAppliedTime()).isEqualTo("2026-11-29T10:00:00Z");
+    assertThat(failed.ready().orElseThrow().getObservedGeneration()).isEqualTo(2);
+  }
+}
