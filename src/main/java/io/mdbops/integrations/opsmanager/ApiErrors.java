@@ -30,22 +30,27 @@ final class ApiErrors {
 
   private ApiErrors() {}
 
-  /** A non-2xx response. */
+  /**
+   * A non-2xx response.
+   *
+   * @param publicKey named in 401/403 messages, so the reader knows which key was refused
+   */
   static ApiException fromResponse(
-      String operation, int status, String httpMessage, HttpUrl requestUrl, String location,
-      String retryAfterHeader, String body, Scrubber scrubber, Clock clock) {
-    Json.ErrorBody err = Json.errorBody(body);
+      String operation, HttpResult r, String publicKey, Scrubber scrubber, Clock clock) {
+    int status = r.status();
+    Json.ErrorBody err = Json.errorBody(r.body());
     String errorCode = scrubber.scrub(err.errorCode(), 100);
     String detail = scrubber.scrub(err.detail(), MAX_DETAIL);
     List<String> parameters =
         err.parameters().stream().map(p -> scrubber.scrub(p, MAX_PARAMETER)).toList();
     Kind kind = classify(status, err.errorCode());
-    Duration retryAfter = kind == Kind.RATE_LIMITED ? parseRetryAfter(retryAfterHeader, clock) : null;
+    Duration retryAfter =
+        kind == Kind.RATE_LIMITED ? parseRetryAfter(r.headers().get("Retry-After"), clock) : null;
 
     StringBuilder msg = new StringBuilder(operation).append(": HTTP ").append(status);
     if (status >= 300 && status < 400) {
       msg.append(": the API endpoint redirected");
-      String target = redirectTarget(requestUrl, location, scrubber);
+      String target = redirectTarget(r.url(), r.headers().get("Location"), scrubber);
       if (target != null) {
         msg.append(" to ").append(target);
       }
@@ -58,13 +63,16 @@ final class ApiErrors {
     } else if (detail != null && !detail.isBlank()) {
       msg.append(": ").append(detail);
     } else {
-      String reason = err.reason() != null ? err.reason() : httpMessage;
+      String reason = err.reason() != null ? err.reason() : r.message();
       if (reason != null && !reason.isBlank()) {
         msg.append(' ').append(scrubber.scrub(reason, 100));
       }
     }
     if (retryAfter != null) {
       msg.append(" (retry after ").append(retryAfter.toSeconds()).append(" s)");
+    }
+    if (kind == Kind.UNAUTHORIZED || kind == Kind.FORBIDDEN) {
+      msg.append(" (API key ").append(publicKey).append(')');
     }
     return new ApiException(kind, status, errorCode, detail, parameters, retryAfter, msg.toString());
   }

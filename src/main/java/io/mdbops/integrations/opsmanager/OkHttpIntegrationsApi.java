@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -43,6 +42,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   private final ApiFlavor flavor;
   private final String userAgent;
   private final int itemsPerPage;
+  private final String publicKey;
   private final Scrubber scrubber;
   private final ApiCallListener listener;
   private final Clock clock;
@@ -52,6 +52,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
       HttpUrl baseUrl,
       ApiFlavor flavor,
       ApiClientSettings settings,
+      String publicKey,
       String privateKey,
       ApiCallListener listener,
       Clock clock) {
@@ -60,6 +61,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     this.flavor = flavor;
     this.userAgent = settings.userAgent();
     this.itemsPerPage = settings.itemsPerPage();
+    this.publicKey = publicKey;
     this.scrubber = Scrubber.of(List.of(privateKey));
     this.listener = listener;
     this.clock = clock;
@@ -78,7 +80,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
           .addQueryParameter("pageNum", Integer.toString(page))
           .addQueryParameter("itemsPerPage", Integer.toString(itemsPerPage))
           .build();
-      Result r = exchange(op, Endpoint.LIST, request(pageUrl).get().build(), scrubber);
+      HttpResult r = exchange(op, Endpoint.LIST, request(pageUrl).get().build(), scrubber);
       if (!r.successful()) {
         throw error(op, r, scrubber);
       }
@@ -94,7 +96,8 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   @Override
   public Optional<IntegrationView> get(String projectId, String type) throws ApiException {
     String op = describe("GET", type, projectId);
-    Result r = exchange(op, Endpoint.GET, request(typeUrl(projectId, type)).get().build(), scrubber);
+    HttpResult r =
+        exchange(op, Endpoint.GET, request(typeUrl(projectId, type)).get().build(), scrubber);
     if (r.notConfigured()) {
       return Optional.empty();
     }
@@ -116,11 +119,11 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     RequestBody body =
         RequestBody.create(ByteString.of(Json.writePayload(payload)), flavor.mediaType());
     Request req = request(typeUrl(projectId, payload.type())).put(body).build();
-    Result r = exchange(op, Endpoint.PUT, req, callScrubber);
+    HttpResult r = exchange(op, Endpoint.PUT, req, callScrubber);
     if (!r.successful()) {
       throw error(op, r, callScrubber);
     }
-    if (r.body() == null || r.body().isBlank()) {
+    if (r.body() != null && r.body().isBlank()) {
       return list(projectId); // a 2xx without the documented list: read it
     }
     Json.Page p = readPage(op, r);
@@ -133,7 +136,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   @Override
   public boolean delete(String projectId, String type) throws ApiException {
     String op = describe("DELETE", type, projectId);
-    Result r =
+    HttpResult r =
         exchange(op, Endpoint.DELETE, request(typeUrl(projectId, type)).delete().build(), scrubber);
     if (r.notConfigured()) {
       return false;
@@ -163,13 +166,13 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   }
 
   /** One exchange, body read; transport failures become TRANSPORT. */
-  private Result exchange(String op, Endpoint endpoint, Request request, Scrubber callScrubber)
-      throws ApiException {
+  private HttpResult exchange(
+      String op, Endpoint endpoint, Request request, Scrubber callScrubber) throws ApiException {
     long start = System.nanoTime();
     int status = 0;
     try (Response response = client.newCall(request).execute()) {
       status = response.code();
-      return new Result(
+      return new HttpResult(
           status,
           response.message(),
           response.request().url(),
@@ -188,13 +191,11 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     }
   }
 
-  private ApiException error(String op, Result r, Scrubber callScrubber) {
-    return ApiErrors.fromResponse(
-        op, r.status(), r.message(), r.url(), r.headers().get("Location"),
-        r.headers().get("Retry-After"), r.body(), callScrubber, clock);
+  private ApiException error(String op, HttpResult r, Scrubber callScrubber) {
+    return ApiErrors.fromResponse(op, r, publicKey, callScrubber, clock);
   }
 
-  private Json.Page readPage(String op, Result r) throws ApiException {
+  private Json.Page readPage(String op, HttpResult r) throws ApiException {
     try {
       return Json.page(readJson(op, r));
     } catch (JsonProcessingException e) {
@@ -202,7 +203,8 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     }
   }
 
-  private static JsonNode readJson(String op, Result r) throws ApiException, JsonProcessingException {
+  private static JsonNode readJson(String op, HttpResult r)
+      throws ApiException, JsonProcessingException {
     if (r.body() == null) {
       throw ApiErrors.unreadable(op, r.status(), "body larger than " + MAX_BODY_BYTES + " bytes");
     }
@@ -236,15 +238,4 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     return value;
   }
 
-  private record Result(int status, String message, HttpUrl url, Headers headers, String body) {
-    boolean successful() {
-      return status >= 200 && status < 300;
-    }
-
-    /** 404 INTEGRATION_NOT_CONFIGURED: the type is not set up in the project. */
-    boolean notConfigured() {
-      return status == 404
-          && ApiErrors.INTEGRATION_NOT_CONFIGURED.equals(Json.errorBody(body).errorCode());
-    }
-  }
 }

@@ -66,8 +66,8 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
     }
     DigestAuth.install(builder, connection.publicKey(), connection.privateKey(), listener);
     return new OkHttpIntegrationsApi(
-        builder.build(), baseUrl, flavor, settings, connection.privateKey(), listener,
-        Clock.systemUTC());
+        builder.build(), baseUrl, flavor, settings, connection.publicKey(), connection.privateKey(),
+        listener, Clock.systemUTC());
   }
 
   public ApiClientSettings settings() {

@@ -25,6 +25,7 @@ final class LogCapture implements AutoCloseable {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Logger jul = Logger.getLogger(OkHttpClient.class.getName());
   private final java.util.logging.Level julLevel = jul.getLevel();
+  private final boolean julParents = jul.getUseParentHandlers();
   private final List<String> julMessages = new CopyOnWriteArrayList<>();
   private final Handler handler =
       new Handler() {
@@ -45,6 +46,7 @@ final class LogCapture implements AutoCloseable {
     root.addAppender(appender);
     ours.setLevel(Level.TRACE);
     jul.setLevel(java.util.logging.Level.FINE);
+    jul.setUseParentHandlers(false);
     jul.addHandler(handler);
   }
 
@@ -66,5 +68,6 @@ final class LogCapture implements AutoCloseable {
     ours.setLevel(oursLevel);
     jul.removeHandler(handler);
     jul.setLevel(julLevel);
+    jul.setUseParentHandlers(julParents);
   }
 }

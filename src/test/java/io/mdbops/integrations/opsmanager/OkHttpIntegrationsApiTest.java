@@ -301,6 +301,29 @@ class OkHttpIntegrationsApiTest {
     assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
   }
 
+  @Test
+  void transportFailureIsReportedToTheListenerWithStatusZero() throws Exception {
+    int port;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    IntegrationsApi closed = factory.create(new ApiConnection(
+        URI.create("http://127.0.0.1:" + port), TestServers.PUBLIC_KEY, TestServers.PRIVATE_KEY, null));
+
+    assertThatThrownBy(() -> closed.delete(PROJECT, "SLACK")).isInstanceOf(ApiException.class);
+    assertThat(calls).containsExactly("DELETE DELETE 0");
+  }
+
+  @Test
+  void getFallsBackToTheRequestedTypeWhenTheBodyHasNone() throws Exception {
+    server.enqueue(json(200, "{\"url\":\"https://x/****\"}"));
+    assertThat(api.get(PROJECT, "WEBHOOK")).hasValueSatisfying(v -> {
+      assertThat(v.type()).isEqualTo("WEBHOOK");
+      assertThat(v.fields()).containsOnlyKeys("url");
+    });
+  }
+
   private static String item(String type) {
     return "{\"type\":\"" + type + "\"}";
   }

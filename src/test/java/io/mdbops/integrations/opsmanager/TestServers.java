@@ -2,8 +2,11 @@ package io.mdbops.integrations.opsmanager;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
@@ -18,8 +21,43 @@ final class TestServers {
 
   static MockWebServer start() throws IOException {
     MockWebServer server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start(InetAddress.getLoopbackAddress(), 0);
     return server;
+  }
+
+  /**
+   * MockWebServer writes headers and body separately; with Nagle on, every exchange on a reused
+   * connection waits ~40 ms for the client's delayed ACK. TCP_NODELAY keeps the tests fast.
+   */
+  private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return new ServerSocket() {
+        @Override
+        public Socket accept() throws IOException {
+          Socket s = super.accept();
+          s.setTcpNoDelay(true);
+          return s;
+        }
+      };
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress addr)
+        throws IOException {
+      throw new UnsupportedOperationException();
+    }
   }
 
   static URI baseUri(MockWebServer server, String scheme) {
