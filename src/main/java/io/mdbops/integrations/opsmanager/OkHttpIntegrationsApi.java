@@ -69,6 +69,10 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
 
   @Override
   public List<IntegrationView> list(String projectId) throws ApiException {
+    return list(projectId, scrubber);
+  }
+
+  private List<IntegrationView> list(String projectId, Scrubber scrubber) throws ApiException {
     String op = describe("GET", "integrations", projectId);
     HttpUrl url = flavor.integrationsUrl(baseUrl, requireId(projectId, "projectId"));
     List<IntegrationView> all = new ArrayList<>();
@@ -124,11 +128,11 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
       throw error(op, r, callScrubber);
     }
     if (r.body() != null && r.body().isBlank()) {
-      return list(projectId); // a 2xx without the documented list: read it
+      return list(projectId, callScrubber); // a 2xx without the documented list: read it
     }
     Json.Page p = readPage(op, r);
     if (p.totalCount().isPresent() && p.results().size() < p.totalCount().getAsLong()) {
-      return list(projectId); // the response held only the first page
+      return list(projectId, callScrubber); // the response held only the first page
     }
     return p.results();
   }
@@ -237,5 +241,4 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     }
     return value;
   }
-
 }
