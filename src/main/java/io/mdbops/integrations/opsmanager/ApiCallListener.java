@@ -1,0 +1,33 @@
+package io.mdbops.integrations.opsmanager;
+
+import java.time.Duration;
+
+/**
+ * Hook for metrics: told about every HTTP exchange the client makes. Called on the calling thread;
+ * implementations must be fast, thread-safe and must not throw (exceptions are logged and ignored).
+ */
+public interface ApiCallListener {
+
+  /** Which operation of {@link IntegrationsApi} the exchange belongs to. */
+  enum Endpoint {
+    LIST,
+    GET,
+    PUT,
+    DELETE
+  }
+
+  ApiCallListener NOOP = new ApiCallListener() {};
+
+  /**
+   * One request/response exchange finished (each page of a list counts once; Digest round trips
+   * inside the exchange do not).
+   *
+   * @param method HTTP method
+   * @param httpStatus final HTTP status, or 0 when no response arrived
+   * @param duration wall time of the exchange, including Digest challenges
+   */
+  default void onCall(String method, Endpoint endpoint, int httpStatus, Duration duration) {}
+
+  /** The server answered with a Digest challenge (a 401 carrying {@code WWW-Authenticate: Digest}). */
+  default void onDigestChallenge() {}
+}
