@@ -37,7 +37,8 @@ public final class EndpointPolicy {
             + " operator's administrator to add it (setting allowedBaseUrls)");
   }
 
-  static URI parse(String baseUrl) throws ConnectionUnavailableException {
+  /** Parses and normalises a base URL, refusing the shapes no connection may have. */
+  public static URI parse(String baseUrl) throws ConnectionUnavailableException {
     URI uri;
     try {
       uri = new URI(baseUrl);

@@ -1,0 +1,177 @@
+package io.mdbops.integrations.cli;
+
+import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.sync.ConnectionUnavailableException;
+import io.mdbops.integrations.sync.EndpointPolicy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The operator's settings as command-line flags, each with a matching environment variable (the
+ * Helm chart sets those). Turned into one validated {@link OperatorConfig}.
+ */
+public final class OperatorOptions {
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Path SERVICE_ACCOUNT_NAMESPACE =
+      Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+
+  @Option(names = "--watch-namespaces", paramLabel = "NS[,NS...]",
+      defaultValue = "${env:WATCH_NAMESPACES:-}",
+      description = "Namespaces whose resources are managed, comma-separated; empty means all (env WATCH_NAMESPACES). Default: all.")
+  String watchNamespaces;
+
+  @Option(names = "--operator-namespace", paramLabel = "NS",
+      defaultValue = "${env:OPERATOR_NAMESPACE:-}",
+      description = "Namespace the operator runs in: default connection Secret and Lease (env OPERATOR_NAMESPACE). Default: the pod's namespace, else integrations-operator.")
+  String operatorNamespace;
+
+  @Option(names = "--label-selector", paramLabel = "SELECTOR",
+      defaultValue = "${env:LABEL_SELECTOR:-}",
+      description = "Only resources with these labels are managed, e.g. shard=a; for sharding across releases (env LABEL_SELECTOR). Default: none.")
+  String labelSelector;
+
+  @Option(names = "--resync-interval", paramLabel = "DURATION", converter = Durations.class,
+      defaultValue = "${env:RESYNC_INTERVAL:-5m}",
+      description = "How often each project is re-read to find and undo drift, jittered ±10%% (env RESYNC_INTERVAL). Default: ${DEFAULT-VALUE}.")
+  Duration resyncInterval;
+
+  @Option(names = "--max-concurrent-reconciles", paramLabel = "N",
+      defaultValue = "${env:MAX_CONCURRENT_RECONCILES:-20}",
+      description = "Resources reconciled at the same time (env MAX_CONCURRENT_RECONCILES). Default: ${DEFAULT-VALUE}.")
+  int maxConcurrentReconciles;
+
+  @Option(names = "--leader-election", paramLabel = "BOOL", arity = "1",
+      defaultValue = "${env:LEADER_ELECTION:-false}",
+      description = "Elect a leader on a Lease so only one replica writes (env LEADER_ELECTION). Default: ${DEFAULT-VALUE} (the Helm chart turns it on).")
+  boolean leaderElection;
+
+  @Option(names = "--lease-name", paramLabel = "NAME",
+      defaultValue = "${env:LEASE_NAME:-integrations-operator}",
+      description = "Name of the Lease in the operator namespace (env LEASE_NAME). Default: ${DEFAULT-VALUE}.")
+  String leaseName;
+
+  @Option(names = "--default-connection-secret", paramLabel = "NAME",
+      defaultValue = "${env:DEFAULT_CONNECTION_SECRET:-}",
+      description = "Secret in the operator namespace used by resources without connectionSecretRef (env DEFAULT_CONNECTION_SECRET). Default: none.")
+  String defaultConnectionSecret;
+
+  @Option(names = "--default-connection-namespaces", paramLabel = "NS[,NS...]",
+      defaultValue = "${env:DEFAULT_CONNECTION_NAMESPACES:-}",
+      description = "Namespaces allowed to use the default connection; * for all (env DEFAULT_CONNECTION_NAMESPACES). Default: none.")
+  String defaultConnectionNamespaces;
+
+  @Option(names = "--allowed-base-urls", paramLabel = "URL[,URL...]",
+      defaultValue = "${env:ALLOWED_BASE_URLS:-https://cloud.mongodb.com}",
+      description = "API endpoints connections may target; add your Ops Manager URL (env ALLOWED_BASE_URLS). Default: ${DEFAULT-VALUE}.")
+  String allowedBaseUrls;
+
+  @Option(names = "--api-timeout", paramLabel = "DURATION", converter = Durations.class,
+      defaultValue = "${env:API_TIMEOUT:-30s}",
+      description = "Timeout of one API call (env API_TIMEOUT). Default: ${DEFAULT-VALUE}.")
+  Duration apiTimeout;
+
+  @Option(names = "--api-requests-per-minute", paramLabel = "N",
+      defaultValue = "${env:API_REQUESTS_PER_MINUTE:-60}",
+      description = "Client-side limit of API requests per project and connection (env API_REQUESTS_PER_MINUTE). Default: ${DEFAULT-VALUE}.")
+  int apiRequestsPerMinute;
+
+  @Option(names = "--http-port", paramLabel = "PORT",
+      defaultValue = "${env:HTTP_PORT:-8080}",
+      description = "Port of /metrics, /healthz and /readyz; 0 turns it off (env HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+  int httpPort;
+
+  @Option(names = "--log-format", paramLabel = "json|text",
+      defaultValue = "${env:LOG_FORMAT:-text}",
+      description = "Log line format (env LOG_FORMAT). Default: ${DEFAULT-VALUE}; the container image uses json.")
+  OperatorConfig.LogFormat logFormat;
+
+  /** The validated configuration; a {@link ParameterException}-style message names the bad value. */
+  public OperatorConfig toConfig() {
+    try {
+      return OperatorConfig.builder()
+          .watchNamespaces(namespaces("--watch-namespaces", watchNamespaces, false))
+          .operatorNamespace(operatorNamespace())
+          .labelSelector(labelSelector)
+          .resyncInterval(resyncInterval)
+          .maxConcurrentReconciles(maxConcurrentReconciles)
+          .leaderElection(leaderElection)
+          .leaseName(leaseName)
+          .defaultConnectionSecret(defaultConnectionSecret == null || defaultConnectionSecret.isBlank()
+              ? null : defaultConnectionSecret.trim())
+          .defaultConnectionNamespaces(namespaces("--default-connection-namespaces", defaultConnectionNamespaces, true))
+          .allowedBaseUrls(baseUrls(allowedBaseUrls))
+          .apiTimeout(apiTimeout)
+          .apiRequestsPerMinute(apiRequestsPerMinute)
+          .httpPort(httpPort)
+          .logFormat(logFormat)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid setting: " + e.getMessage(), e);
+    }
+  }
+
+  private String operatorNamespace() {
+    if (operatorNamespace != null && !operatorNamespace.isBlank()) {
+      return checkLabel("--operator-namespace", operatorNamespace.trim());
+    }
+    try {
+      if (Files.isReadable(SERVICE_ACCOUNT_NAMESPACE)) {
+        return Files.readString(SERVICE_ACCOUNT_NAMESPACE, StandardCharsets.UTF_8).trim();
+      }
+    } catch (java.io.IOException e) {
+      // fall through to the default
+    }
+    return "integrations-operator";
+  }
+
+  static Set<String> namespaces(String flag, String value, boolean allowStar) {
+    Set<String> result = new LinkedHashSet<>();
+    if (value == null || value.isBlank()) {
+      return result;
+    }
+    for (String part : value.split(",", -1)) {
+      String ns = part.trim();
+      if (allowStar && ns.equals("*")) {
+        result.add(ns);
+        continue;
+      }
+      result.add(checkLabel(flag, ns));
+    }
+    return result;
+  }
+
+  private static String checkLabel(String flag, String ns) {
+    if (!DNS_LABEL.matcher(ns).matches()) {
+      throw new IllegalArgumentException(flag + ": '" + ns + "' is not a namespace name (lower-case letters,"
+          + " digits and '-', at most 63); separate several with commas, e.g. team-a,team-b");
+    }
+    return ns;
+  }
+
+  static List<URI> baseUrls(String value) {
+    List<URI> urls = new ArrayList<>();
+    for (String part : value.split(",")) {
+      String url = part.trim();
+      if (url.isEmpty()) {
+        continue;
+      }
+      try {
+        urls.add(EndpointPolicy.parse(url));
+      } catch (ConnectionUnavailableException e) {
+        throw new IllegalArgumentException("--allowed-base-urls: '" + url + "': " + e.getMessage());
+      }
+    }
+    return urls;
+  }
+}
