@@ -30,7 +30,7 @@ public final class ValidResources {
 
   public static final String PROJECT_ID = "5e2211c17a3e5a48f5497de3";
   static final ObjectMapper JSON =
-      new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
   private ValidResources() {}
 
