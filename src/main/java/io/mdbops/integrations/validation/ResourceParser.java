@@ -59,7 +59,7 @@ public final class ResourceParser {
     Objects.requireNonNull(yamlOrJson, "yamlOrJson");
     JsonNode tree;
     try {
-      tree = mapperFor(yamlOrJson).readTree(yamlOrJson);
+      tree = read(yamlOrJson);
     } catch (JsonProcessingException e) {
       return failed(syntax(e, isJson(yamlOrJson) ? "JSON" : "YAML"));
     }
@@ -192,8 +192,20 @@ public final class ResourceParser {
     return text.stripLeading().startsWith("{");
   }
 
-  private static ObjectMapper mapperFor(String text) {
-    return isJson(text) ? JSON : YAML;
+  /** JSON when it starts with a brace, unless only YAML can read it (a YAML flow mapping). */
+  private static JsonNode read(String text) throws JsonProcessingException {
+    if (!isJson(text)) {
+      return YAML.readTree(text);
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException json) {
+      try {
+        return YAML.readTree(text);
+      } catch (JsonProcessingException yaml) {
+        throw json;
+      }
+    }
   }
 
   private static ObjectMapper configure(ObjectMapper mapper) {

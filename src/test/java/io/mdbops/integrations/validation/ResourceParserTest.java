@@ -57,6 +57,15 @@ class ResourceParserTest {
         "spec.slack.teamName must be a string, not a boolean: put the value in quotes");
   }
 
+  @Test
+  void readsAYamlFlowMappingThatLooksLikeJson() {
+    String flow = "{apiVersion: integrations.mdbops.io/v1alpha1, kind: ThirdPartyIntegration,"
+        + " metadata: {name: x}, spec: {projectId: '5e2211c17a3e5a48f5497de3', type: DATADOG,"
+        + " datadog: {apiKeySecretRef: {name: datadog, key: apiKey}}}}";
+
+    assertThat(ResourceParser.parse(flow).valid()).isTrue();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void reportsWhatAnApiServerWithTheCrdWouldReject(String name, String document, List<String> expected) {
@@ -139,6 +148,8 @@ class ResourceParserTest {
         row("empty", "", "the document is empty"),
         row("JSON cut short", "{\"spec\": {\"projectId\": ",
             "the document is not valid JSON (line 1, column 24)"),
+        row("a duplicate key in JSON", "{\"kind\": \"ThirdPartyIntegration\", \"kind\": \"Secret\"}",
+            "kind appears twice (line 1, column 41); keep one"),
         row("problems of both kinds, each field once", edit("region: US", "region: APAC")
                 .replace("5e2211c17a3e5a48f5497de3", "\"5e22\"").replace("key: serviceKey", "key: \"\"")
                 .replace("type: PAGER_DUTY", "type: PAGER_DUTY\n  slack: \"\""),
