@@ -77,7 +77,7 @@ final class ProblemCollector extends DeserializationProblemHandler {
   @Override
   public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType,
       JsonToken token, JsonParser p, String failureMsg) throws IOException {
-    boolean scalar = token.isScalarValue() && token != JsonToken.VALUE_NULL;
+    boolean scalar = token != null && token.isScalarValue() && token != JsonToken.VALUE_NULL;
     // YAML reads 5e22, 1234 or yes unquoted as a number or boolean
     String quoteIt = targetType.getRawClass() == String.class && scalar
         ? ": put the value in quotes" : "";
