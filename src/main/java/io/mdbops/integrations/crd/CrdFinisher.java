@@ -56,6 +56,8 @@ public final class CrdFinisher {
       columns.sort(Comparator.comparingInt(c -> rank(c.getName())));
       JSONSchemaProps root = version.getSchema().getOpenAPIV3Schema();
       root.setDescription(ROOT_DESCRIPTION);
+      // a resource without a spec means nothing; the generator cannot mark the root's spec required
+      root.setRequired(List.of("spec"));
       root.getProperties().get("spec").setDescription(SPEC_DESCRIPTION);
       root.getProperties().get("status").setDescription(STATUS_DESCRIPTION);
     }
