@@ -1,0 +1,79 @@
+package io.mdbops.integrations.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.mdbops.integrations.config.LogSetup;
+import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.controller.OperatorAssembly;
+import io.mdbops.integrations.opsmanager.ApiCallListener;
+import io.mdbops.integrations.opsmanager.ApiClientSettings;
+import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
+import io.mdbops.integrations.validation.SpecValidator;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code run}: the operator against the current cluster (in-cluster config or KUBECONFIG). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the operator against the current cluster (in-cluster service account or KUBECONFIG).")
+public final class RunCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  @Mixin
+  OperatorOptions options = new OperatorOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    OperatorConfig config = options.toConfig();
+    LogSetup.apply(config.logFormat());
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    checkDefaultConnection(client, config);
+    OkHttpIntegrationsApiFactory apiFactory = new OkHttpIntegrationsApiFactory(
+        apiSettings(config), ApiCallListener.NOOP);
+    OperatorAssembly assembly = OperatorAssembly.create(
+        client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), Identity.current());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("shutting down");
+      assembly.close();
+      apiFactory.close();
+      client.close();
+      stopped.countDown();
+    }, "shutdown"));
+    assembly.start();
+    LOG.info("integrations-operator {} running; namespaces: {}", io.mdbops.integrations.BuildInfo.version(),
+        config.watchesAllNamespaces() ? "all" : config.watchNamespaces());
+    stopped.await();
+    return 0;
+  }
+
+  static ApiClientSettings apiSettings(OperatorConfig config) {
+    ApiClientSettings d = ApiClientSettings.defaults();
+    return new ApiClientSettings(
+        d.connectTimeout(), d.readTimeout(), d.writeTimeout(), config.apiTimeout(), d.userAgent(),
+        Math.max(d.maxIdleConnections(), config.maxConcurrentReconciles()), d.keepAlive(), d.itemsPerPage());
+  }
+
+  /** A default connection that cannot be read is a deployment mistake: say so before starting. */
+  private static void checkDefaultConnection(KubernetesClient client, OperatorConfig config) {
+    if (config.defaultConnectionSecret() == null) {
+      return;
+    }
+    String where = config.operatorNamespace() + "/" + config.defaultConnectionSecret();
+    try {
+      if (client.secrets().inNamespace(config.operatorNamespace()).withName(config.defaultConnectionSecret()).get() == null) {
+        LOG.warn("default connection Secret {} does not exist yet; resources using it will report"
+            + " SecretNotFound until it is created", where);
+      }
+    } catch (KubernetesClientException e) {
+      throw new IllegalStateException("cannot read the default connection Secret " + where + " (HTTP "
+          + e.getCode() + "); the operator's service account needs get/list/watch on Secrets there", e);
+    }
+  }
+}
