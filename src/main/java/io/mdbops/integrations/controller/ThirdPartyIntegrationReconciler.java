@@ -128,6 +128,9 @@ public class ThirdPartyIntegrationReconciler
       return Optional.empty();
     }
     int attempt = failuresInARow.merge(uid, 1, Integer::sum);
+    if (failed.recheckAfter().isPresent()) {
+      return failed.recheckAfter();
+    }
     return retryPolicy.after(failed.reason(), attempt, failed.cause().flatMap(ApiException::retryAfter));
   }
 

@@ -2,7 +2,6 @@ package io.mdbops.integrations.sync;
 
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.opsmanager.ApiException;
-import java.util.Optional;
 
 /** Turns API errors into a status reason and an actionable message. */
 public final class ApiFailures {
@@ -27,6 +26,6 @@ public final class ApiFailures {
       case PROJECT_NOT_FOUND -> "; check spec.projectId and that the API key can see the project";
       case REJECTED -> "; fix the spec or the referenced Secrets";
     };
-    return new SyncOutcome.Failed(reason, e.getMessage() + advice, Optional.of(e));
+    return SyncOutcome.Failed.of(e, reason, e.getMessage() + advice);
   }
 }

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class IntegrationSync {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationSync.class);
+  private static final Duration OWNER_LEAVING_RECHECK = Duration.ofSeconds(2);
 
   private final Function<ThirdPartyIntegration, List<String>> validator;
   private final ConnectionResolver connections;
@@ -79,7 +80,9 @@ public final class IntegrationSync {
           resource.getSpec(), new SecretResolver(secrets, resource.getMetadata().getNamespace()));
       Optional<ThirdPartyIntegration> owner = ownership.otherOwner(resource, connection.baseUrl());
       if (owner.isPresent()) {
-        return SyncOutcome.Failed.of(ConditionReason.Conflict, conflictMessage(resource, owner.get()));
+        SyncOutcome.Failed conflict = SyncOutcome.Failed.of(ConditionReason.Conflict, conflictMessage(resource, owner.get()));
+        // an owner on its way out hands over within seconds: look again soon rather than at the next resync
+        return owner.get().isMarkedForDeletion() ? conflict.recheckAfter(OWNER_LEAVING_RECHECK) : conflict;
       }
       api = clients.clientFor(connection);
     } catch (ConnectionUnavailableException e) {

@@ -2,6 +2,7 @@ package io.mdbops.integrations.sync;
 
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.opsmanager.ApiException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,12 +24,22 @@ public sealed interface SyncOutcome {
    * The pass could not reach the desired state.
    *
    * @param cause the API error behind it, if any (for Retry-After and metrics)
+   * @param recheckAfter when the situation is known to change soon, how soon to look again
    */
-  record Failed(ConditionReason reason, String message, Optional<ApiException> cause)
+  record Failed(
+      ConditionReason reason, String message, Optional<ApiException> cause, Optional<Duration> recheckAfter)
       implements SyncOutcome {
 
     public static Failed of(ConditionReason reason, String message) {
-      return new Failed(reason, message, Optional.empty());
+      return new Failed(reason, message, Optional.empty(), Optional.empty());
+    }
+
+    public static Failed of(ApiException cause, ConditionReason reason, String message) {
+      return new Failed(reason, message, Optional.of(cause), Optional.empty());
+    }
+
+    public Failed recheckAfter(Duration delay) {
+      return new Failed(reason, message, cause, Optional.of(delay));
     }
   }
 }

@@ -1,0 +1,198 @@
+package io.mdbops.integrations.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.mdbops.integrations.api.v1alpha1.Condition;
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.controller.OperatorAssembly;
+import io.mdbops.integrations.opsmanager.ApiCallListener;
+import io.mdbops.integrations.opsmanager.ApiClientSettings;
+import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
+import io.mdbops.integrations.sandbox.EmbeddedKubernetes;
+import io.mdbops.integrations.simulator.ApiSimulator;
+import io.mdbops.integrations.simulator.JournalEntry;
+import io.mdbops.integrations.simulator.SimulatorOptions;
+import io.mdbops.integrations.validation.SpecValidator;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real operator, wired exactly as {@code run} wires it, against the embedded Kubernetes API
+ * (fabric8's mock server, CRUD mode) and the API simulator over real HTTP with Digest. One per test
+ * class; each test works in its own namespace and project.
+ */
+public final class OperatorHarness implements AutoCloseable {
+
+  public static final String OPERATOR_NAMESPACE = "integrations-operator";
+  public static final String CONNECTION = "api";
+  public static final String PUBLIC_KEY = "e2e-public-key";
+  public static final Duration WAIT = Duration.ofSeconds(20);
+  private static final AtomicInteger NAMESPACES = new AtomicInteger();
+
+  public final String privateKey = Fixtures.secretValue("priv");
+  public final EmbeddedKubernetes kube;
+  public final KubernetesClient client;
+  public final ApiSimulator sim;
+  public final OkHttpIntegrationsApiFactory apiFactory;
+  public final OperatorConfig config;
+  public final OperatorAssembly operator;
+
+  private OperatorHarness(
+      UnaryOperator<OperatorConfig.Builder> configure, UnaryOperator<SimulatorOptions.Builder> simulator) {
+    kube = EmbeddedKubernetes.start(0);
+    client = kube.client();
+    sim = ApiSimulator.start(simulator.apply(SimulatorOptions.builder()).build());
+    sim.addApiKey(PUBLIC_KEY, privateKey);
+    config = configure.apply(OperatorConfig.builder()
+            .operatorNamespace(OPERATOR_NAMESPACE)
+            .allowedBaseUrls(List.of(URI.create(sim.baseUrl())))
+            // drift checks are forced by the tests (pollNow), never by the clock
+            .resyncInterval(Duration.ofHours(1))
+            .maxConcurrentReconciles(8)
+            .httpPort(0))
+        .build();
+    apiFactory = new OkHttpIntegrationsApiFactory(ApiClientSettings.defaults(), ApiCallListener.NOOP);
+    operator = OperatorAssembly.create(
+        client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), "e2e-operator");
+    operator.start();
+  }
+
+  public static OperatorHarness start() {
+    return start(c -> c, s -> s);
+  }
+
+  public static OperatorHarness start(
+      UnaryOperator<OperatorConfig.Builder> configure, UnaryOperator<SimulatorOptions.Builder> simulator) {
+    return new OperatorHarness(configure, simulator);
+  }
+
+  /** A fresh namespace with a connection Secret {@value #CONNECTION} for the simulator. */
+  public String namespace(String prefix) {
+    String ns = prefix + "-" + NAMESPACES.incrementAndGet();
+    create(Fixtures.connectionSecret(ns, CONNECTION, sim.baseUrl(), PUBLIC_KEY, privateKey));
+    return ns;
+  }
+
+  public String project() {
+    return sim.addProject();
+  }
+
+  public Secret create(Secret secret) {
+    return client.secrets().resource(secret).create();
+  }
+
+  public Secret update(Secret secret) {
+    secret.getMetadata().setResourceVersion(null);
+    return client.secrets().resource(secret).update();
+  }
+
+  /** Creates the resource and, first, its credentials Secret with fresh values. */
+  public Map<String, String> createWithCredentials(ThirdPartyIntegration r) {
+    Map<String, String> creds = Fixtures.credentials(r.getSpec().getType());
+    create(Fixtures.secret(r.getMetadata().getNamespace(), Fixtures.credentialsSecretName(r.getMetadata().getName()), creds));
+    create(r);
+    return creds;
+  }
+
+  public ThirdPartyIntegration create(ThirdPartyIntegration r) {
+    return client.resources(ThirdPartyIntegration.class).resource(r).create();
+  }
+
+  public ThirdPartyIntegration get(String ns, String name) {
+    return client.resources(ThirdPartyIntegration.class).inNamespace(ns).withName(name).get();
+  }
+
+  public ThirdPartyIntegration edit(String ns, String name, UnaryOperator<ThirdPartyIntegration> change) {
+    return client.resources(ThirdPartyIntegration.class).inNamespace(ns).withName(name).edit(change);
+  }
+
+  public void delete(String ns, String name) {
+    client.resources(ThirdPartyIntegration.class).inNamespace(ns).withName(name).delete();
+  }
+
+  public static Condition ready(ThirdPartyIntegration r) {
+    return r == null || r.getStatus() == null ? null : r.getStatus().ready().orElse(null);
+  }
+
+  /** Waits until Ready has this reason for the resource's current generation. */
+  public ThirdPartyIntegration awaitReason(String ns, String name, ConditionReason reason) {
+    return awaitResource(ns, name, r -> {
+      Condition c = ready(r);
+      return c != null && c.getReason() == reason
+          && Objects.equals(c.getObservedGeneration(), r.getMetadata().getGeneration());
+    });
+  }
+
+  public ThirdPartyIntegration awaitResource(String ns, String name, Predicate<ThirdPartyIntegration> test) {
+    ThirdPartyIntegration[] seen = new ThirdPartyIntegration[1];
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).alias(ns + "/" + name)
+        .until(() -> {
+          seen[0] = get(ns, name);
+          return seen[0] != null && test.test(seen[0]);
+        });
+    return seen[0];
+  }
+
+  public void awaitGone(String ns, String name) {
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> get(ns, name) == null);
+  }
+
+  public List<Event> events(String ns, String name) {
+    return client.v1().events().inNamespace(ns).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .sorted(Comparator.comparingLong(e -> Long.parseLong(e.getMetadata().getResourceVersion())))
+        .toList();
+  }
+
+  public List<String> eventReasons(String ns, String name) {
+    return events(ns, name).stream().map(Event::getReason).toList();
+  }
+
+  /** Requests to the simulator for this project with this method. */
+  public long calls(String projectId, String method) {
+    return sim.journal().count(e -> projectId.equals(e.projectId()) && method.equals(e.method()));
+  }
+
+  public List<JournalEntry> calls(String projectId) {
+    return sim.journal().entries(e -> projectId.equals(e.projectId()));
+  }
+
+  /** Kubernetes writes under this namespace so far. */
+  public List<EmbeddedKubernetes.Request> kubeWrites(String ns) {
+    return kube.writes().stream().filter(r -> r.path().contains("/namespaces/" + ns + "/")).toList();
+  }
+
+  /** One drift check now, as the resync timer would make it. */
+  public int driftCheck() {
+    return operator.driftWatch().pollNow();
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.v1().events().inAnyNamespace().list().getItems()
+          .forEach(e -> LeakWitness.record("event", e.getReason() + " " + e.getMessage()));
+      client.resources(ThirdPartyIntegration.class).inAnyNamespace().list().getItems()
+          .forEach(r -> LeakWitness.record("resource", Serialization.asJson(r)));
+    } finally {
+      operator.close();
+      apiFactory.close();
+      sim.close();
+      kube.close();
+    }
+  }
+}
