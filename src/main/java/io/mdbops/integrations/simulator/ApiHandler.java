@@ -75,12 +75,10 @@ final class ApiHandler implements HttpHandler {
           e.toString());
       response = ApiResponse.error(ApiError.of(ErrorCode.UNEXPECTED_ERROR));
     }
-    try {
-      ResponseWriter.write(exchange, request, response);
-    } finally {
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-      journal(exchange, request, response, trace, arrived, took);
-    }
+    // journaled before the client can see the response, so a test reading the journal right
+    // after a call sees that call
+    journal(exchange, request, response, trace, arrived, Duration.ofNanos(System.nanoTime() - started));
+    ResponseWriter.write(exchange, request, response);
   }
 
   private ApiResponse serve(ApiRequest request, Trace trace) throws InterruptedException {
@@ -91,11 +89,14 @@ final class ApiHandler implements HttpHandler {
       return ApiResponse.error(ApiError.of(ErrorCode.USER_UNAUTHORIZED))
           .withHeader("WWW-Authenticate", digest.challenge(stale));
     }
+    ApiResponse response;
     try {
-      return authorized(request, trace);
+      response = authorized(request, trace);
     } catch (ApiErrorException e) {
-      return ApiResponse.error(e.error());
+      response = ApiResponse.error(e.error());
     }
+    // RFC 7235: every 401 carries a challenge (NOT_IN_GROUP and injected 401s too)
+    return response.status() == 401 ? response.withHeader("WWW-Authenticate", digest.challenge(false)) : response;
   }
 
   private ApiResponse authorized(ApiRequest request, Trace trace) {
