@@ -65,25 +65,34 @@ public final class ApiSimulator implements AutoCloseable {
     this.journal = new RequestJournal(options.journalCapacity());
     Random random = options.randomSeed() == null ? new Random() : new Random(options.randomSeed());
     this.faults = new FaultInjector(random, options.minLatency(), options.maxLatency());
-    this.digest = new DigestVerifier(options.clock(), options.nonceTtl(), keys::privateKey);
+    this.digest = new DigestVerifier(options.clock(), options.nonceTtl(), options.strictNonceCount(), keys::privateKey);
   }
 
   /** Creates a simulator and starts it. */
   public static ApiSimulator start(SimulatorOptions options) {
-    ApiSimulator simulator = new ApiSimulator(options);
-    try {
-      simulator.startServer();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the API simulator on port " + options.port(), e);
-    }
-    return simulator;
+    return new ApiSimulator(options).start();
   }
 
-  /** Binds 127.0.0.1 on the configured port and starts serving. */
-  public synchronized void startServer() throws IOException {
+  /**
+   * Binds 127.0.0.1 on the configured port and starts serving.
+   *
+   * @return this simulator
+   * @throws UncheckedIOException when the port cannot be bound
+   * @throws IllegalStateException when already started
+   */
+  public synchronized ApiSimulator start() {
     if (server != null) {
       throw new IllegalStateException("already started");
     }
+    try {
+      server = bind();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the API simulator on port " + options.port(), e);
+    }
+    return this;
+  }
+
+  private HttpServer bind() throws IOException {
     InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(LOOPBACK), options.port());
     HttpServer created;
     if (options.tls()) {
@@ -100,7 +109,7 @@ public final class ApiSimulator implements AutoCloseable {
     executor = newExecutor(options.threads());
     created.setExecutor(executor);
     created.start();
-    server = created;
+    return created;
   }
 
   /** Stops serving promptly; requests in flight are cut off. */

@@ -18,7 +18,8 @@ import java.util.function.Function;
 /**
  * The server side of HTTP Digest (RFC 2617/7616) as the MMS public API speaks it: MD5, {@code
  * qop=auth}, realm {@code MMS Public API}. Issues nonces that expire after a TTL, and refuses a
- * (nonce, cnonce, nc) triple seen before. Thread-safe.
+ * replayed nonce count: by default a (nonce, cnonce, nc) triple seen before; with {@code
+ * strictNonceCount} any nc seen before with that nonce, whatever the cnonce. Thread-safe.
  */
 final class DigestVerifier {
 
@@ -32,13 +33,16 @@ final class DigestVerifier {
   private final Clock clock;
   private final Duration ttl;
   private final Function<String, Optional<String>> privateKeys;
+  private final boolean strictNonceCount;
   private final Map<String, NonceState> nonces = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private volatile Instant lastPurge = Instant.EPOCH;
 
-  DigestVerifier(Clock clock, Duration ttl, Function<String, Optional<String>> privateKeys) {
+  DigestVerifier(Clock clock, Duration ttl, boolean strictNonceCount,
+      Function<String, Optional<String>> privateKeys) {
     this.clock = clock;
     this.ttl = ttl;
+    this.strictNonceCount = strictNonceCount;
     this.privateKeys = privateKeys;
   }
 
@@ -96,7 +100,7 @@ final class DigestVerifier {
     if (state == null || expired(state, clock.instant())) {
       return new Result(AuthOutcome.STALE, user);
     }
-    if (!state.seen().add(cnonce + ":" + nc)) {
+    if (!state.seen().add(strictNonceCount ? nc : cnonce + ":" + nc)) {
       return new Result(AuthOutcome.REPLAYED, user);
     }
     return new Result(AuthOutcome.VALID, user);

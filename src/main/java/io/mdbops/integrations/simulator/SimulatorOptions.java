@@ -19,6 +19,10 @@ import java.util.Set;
  * @param deleteStatus status of a successful DELETE: 204 or 200 (default 204)
  * @param rejectMaskedValues refuse a masked value sent back as a secret (default true); false stores it literally
  * @param nonceTtl how long a Digest nonce stays valid (default 5 min)
+ * @param strictNonceCount refuse an nc seen before with the same nonce even under another cnonce
+ *     (default false: only an identical nonce+cnonce+nc is a replay). okhttp-digest 3.1.1 restarts
+ *     nc at 1 with a new cnonce when threads race on a new nonce, so strict mode makes it fail
+ *     now and then under concurrency
  * @param readAfterWriteDelay how long after a write reads still see the previous state (default 0)
  * @param rateLimit requests per {@code rateLimitWindow} and project before 429; 0 = off (default 0)
  * @param rateLimitWindow the rate limit's window (default 1 min)
@@ -39,6 +43,7 @@ public record SimulatorOptions(
     int deleteStatus,
     boolean rejectMaskedValues,
     Duration nonceTtl,
+    boolean strictNonceCount,
     Duration readAfterWriteDelay,
     int rateLimit,
     Duration rateLimitWindow,
@@ -89,6 +94,7 @@ public record SimulatorOptions(
     b.deleteStatus = deleteStatus;
     b.rejectMaskedValues = rejectMaskedValues;
     b.nonceTtl = nonceTtl;
+    b.strictNonceCount = strictNonceCount;
     b.readAfterWriteDelay = readAfterWriteDelay;
     b.rateLimit = rateLimit;
     b.rateLimitWindow = rateLimitWindow;
@@ -118,6 +124,7 @@ public record SimulatorOptions(
     private int deleteStatus = 204;
     private boolean rejectMaskedValues = true;
     private Duration nonceTtl = Duration.ofMinutes(5);
+    private boolean strictNonceCount;
     private Duration readAfterWriteDelay = Duration.ZERO;
     private int rateLimit;
     private Duration rateLimitWindow = Duration.ofMinutes(1);
@@ -176,6 +183,11 @@ public record SimulatorOptions(
       return this;
     }
 
+    public Builder strictNonceCount(boolean strict) {
+      this.strictNonceCount = strict;
+      return this;
+    }
+
     public Builder readAfterWriteDelay(Duration delay) {
       this.readAfterWriteDelay = delay;
       return this;
@@ -220,7 +232,7 @@ public record SimulatorOptions(
 
     public SimulatorOptions build() {
       return new SimulatorOptions(port, flavour, acceptedTypes, tls, putSemantics, writeStatus, deleteStatus,
-          rejectMaskedValues, nonceTtl, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
+          rejectMaskedValues, nonceTtl, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
           threads, journalCapacity, clock, randomSeed);
     }
   }

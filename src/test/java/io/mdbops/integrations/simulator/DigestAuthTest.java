@@ -143,6 +143,31 @@ class DigestAuthTest {
   }
 
   @Test
+  void theSameNonceCountUnderAnotherCnonceIsAReplayOnlyInStrictMode() {
+    String nonce = nonce(anonymous.get(f.list()));
+    String uri = ApiSimulator.API_PREFIX + f.list();
+    String first = TestDigest.header("GET", uri, SimFixture.PUBLIC_KEY, SimFixture.PRIVATE_KEY, nonce, 1, "aaaa1111");
+    String other = TestDigest.header("GET", uri, SimFixture.PUBLIC_KEY, SimFixture.PRIVATE_KEY, nonce, 1, "bbbb2222");
+
+    assertThat(withAuthorization("GET", f.list(), first).code()).isEqualTo(200);
+    assertThat(withAuthorization("GET", f.list(), other).code()).isEqualTo(200);
+
+    try (SimFixture strict = SimFixture.start(SimulatorOptions.builder().strictNonceCount(true).build());
+        SimulatorClient raw = SimulatorClient.anonymous(strict.sim.baseUrl())) {
+      String strictNonce = nonce(raw.get(strict.list()));
+      String strictUri = ApiSimulator.API_PREFIX + strict.list();
+      Reply accepted = raw.execute(raw.request("GET", strict.list(), null).header("Authorization", TestDigest.header(
+          "GET", strictUri, SimFixture.PUBLIC_KEY, SimFixture.PRIVATE_KEY, strictNonce, 1, "aaaa1111")).build());
+      Reply replayed = raw.execute(raw.request("GET", strict.list(), null).header("Authorization", TestDigest.header(
+          "GET", strictUri, SimFixture.PUBLIC_KEY, SimFixture.PRIVATE_KEY, strictNonce, 1, "bbbb2222")).build());
+
+      assertThat(accepted.code()).isEqualTo(200);
+      assertThat(replayed.code()).isEqualTo(401);
+      assertThat(strict.sim.journal().last().orElseThrow().auth()).isEqualTo(AuthOutcome.REPLAYED);
+    }
+  }
+
+  @Test
   void theSignedUriMustBeTheRequestedOne() {
     String nonce = nonce(anonymous.get(f.list()));
     String signed = ApiSimulator.API_PREFIX + f.path("SLACK");

@@ -24,7 +24,7 @@ class LifecycleTest {
         ApiSimulator fixed = ApiSimulator.start(SimulatorOptions.builder().port(free).build())) {
       assertThat(ephemeral.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+").doesNotEndWith(":0");
       assertThat(fixed.baseUrl()).isEqualTo("http://127.0.0.1:" + free);
-      assertThatThrownBy(fixed::startServer).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(fixed::start).isInstanceOf(IllegalStateException.class);
     }
   }
 
