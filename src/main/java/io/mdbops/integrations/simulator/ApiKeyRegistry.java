@@ -1,0 +1,51 @@
+package io.mdbops.integrations.simulator;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/** The API keys the simulator accepts, by public key. Thread-safe. */
+final class ApiKeyRegistry {
+
+  private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
+
+  void add(ApiKey key) {
+    keys.put(key.publicKey(), key);
+  }
+
+  boolean remove(String publicKey) {
+    return keys.remove(publicKey) != null;
+  }
+
+  Optional<ApiKey> find(String publicKey) {
+    return Optional.ofNullable(keys.get(publicKey));
+  }
+
+  Optional<String> privateKey(String publicKey) {
+    return find(publicKey).map(ApiKey::privateKey);
+  }
+
+  void grant(String publicKey, String projectId) {
+    update(publicKey, k -> {
+      if (k.allProjects()) {
+        return k;
+      }
+      Set<String> ids = new HashSet<>(k.projectIds());
+      ids.add(projectId);
+      return k.withProjects(ids);
+    });
+  }
+
+  void setAccessList(String publicKey, Set<String> addresses) {
+    update(publicKey, k -> k.withAccessList(addresses));
+  }
+
+  private void update(String publicKey, UnaryOperator<ApiKey> change) {
+    if (keys.computeIfPresent(publicKey, (pub, key) -> change.apply(key)) == null) {
+      throw new IllegalArgumentException("no API key " + publicKey);
+    }
+  }
+}

@@ -1,0 +1,269 @@
+package io.mdbops.integrations.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process Cloud Manager / Ops Manager public API v1.0 for third-party integrations, served on
+ * 127.0.0.1 over HTTP or HTTPS with HTTP Digest. The Java methods below are its admin surface: they
+ * create projects and keys, read and edit what is stored (unmasked, as a UI edit would), and expose
+ * the request journal and the fault injector.
+ *
+ * <pre>{@code
+ * try (ApiSimulator sim = ApiSimulator.start(SimulatorOptions.defaults())) {
+ *   String project = sim.addProject();
+ *   sim.addApiKey("pubkey", "private-key");
+ *   // client → sim.baseUrl() + "/api/public/v1.0/groups/" + project + "/integrations"
+ * }
+ * }</pre>
+ */
+public final class ApiSimulator implements AutoCloseable {
+
+  /** The path prefix of the API under {@link #baseUrl()}. */
+  public static final String API_PREFIX = ApiPath.PREFIX;
+
+  private static final String LOOPBACK = "127.0.0.1";
+
+  static {
+    // The JDK server writes headers and body separately; with Nagle on, each response then waits
+    // for the client's delayed ACK (~40 ms). Read once, when the JDK's server first loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final SimulatorOptions options;
+  private final IntegrationStore store = new IntegrationStore();
+  private final ApiKeyRegistry keys = new ApiKeyRegistry();
+  private final RequestJournal journal;
+  private final FaultInjector faults;
+  private final DigestVerifier digest;
+  private final SecureRandom ids = new SecureRandom();
+  private TlsMaterial tls;
+  private HttpServer server;
+  private ExecutorService executor;
+
+  public ApiSimulator(SimulatorOptions options) {
+    this.options = options;
+    this.journal = new RequestJournal(options.journalCapacity());
+    Random random = options.randomSeed() == null ? new Random() : new Random(options.randomSeed());
+    this.faults = new FaultInjector(random, options.minLatency(), options.maxLatency());
+    this.digest = new DigestVerifier(options.clock(), options.nonceTtl(), options.strictNonceCount(), keys::privateKey);
+  }
+
+  /** Creates a simulator and starts it. */
+  public static ApiSimulator start(SimulatorOptions options) {
+    return new ApiSimulator(options).start();
+  }
+
+  /**
+   * Binds 127.0.0.1 on the configured port and starts serving.
+   *
+   * @return this simulator
+   * @throws UncheckedIOException when the port cannot be bound
+   * @throws IllegalStateException when already started
+   */
+  public synchronized ApiSimulator start() {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
+    try {
+      server = bind();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the API simulator on port " + options.port(), e);
+    }
+    return this;
+  }
+
+  private HttpServer bind() throws IOException {
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(LOOPBACK), options.port());
+    HttpServer created;
+    if (options.tls()) {
+      tls = TlsMaterial.generate();
+      HttpsServer https = HttpsServer.create(address, 128);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()));
+      created = https;
+    } else {
+      created = HttpServer.create(address, 128);
+    }
+    String host = LOOPBACK + ":" + created.getAddress().getPort();
+    created.createContext("/", new ApiHandler(options, digest, keys, store, faults, journal,
+        options.tls() ? "https" : "http", host));
+    executor = newExecutor(options.threads());
+    created.setExecutor(executor);
+    created.start();
+    return created;
+  }
+
+  /** Stops serving promptly; requests in flight are cut off. */
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+      server = null;
+    }
+  }
+
+  public SimulatorOptions options() {
+    return options;
+  }
+
+  /** {@code http://127.0.0.1:PORT} or {@code https://...}, without the {@code /api/...} prefix. */
+  public String baseUrl() {
+    return (options.tls() ? "https" : "http") + "://" + LOOPBACK + ":" + port();
+  }
+
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("not started");
+    }
+    return server.getAddress().getPort();
+  }
+
+  /** The PEM of the CA that signed the server certificate (TLS mode only). */
+  public synchronized String caCertificatePem() {
+    if (tls == null) {
+      throw new IllegalStateException("TLS is not enabled or the simulator has not started");
+    }
+    return tls.caCertificatePem();
+  }
+
+  // ---- projects and keys
+
+  /** Adds a project with a random 24-hex-digit id and returns the id. */
+  public String addProject() {
+    byte[] bytes = new byte[12];
+    ids.nextBytes(bytes);
+    String id = HexFormat.of().formatHex(bytes);
+    addProject(id);
+    return id;
+  }
+
+  /** Adds a project; the id must be 24 hex digits. Adding an existing project changes nothing. */
+  public void addProject(String projectId) {
+    if (!projectId.matches("[0-9a-fA-F]{24}")) {
+      throw new IllegalArgumentException("a project id is 24 hex digits: " + projectId);
+    }
+    store.addProject(projectId);
+  }
+
+  /** Removes a project and its integrations; its id then answers GROUP_NOT_FOUND. */
+  public boolean removeProject(String projectId) {
+    return store.removeProject(projectId);
+  }
+
+  public Set<String> projects() {
+    return store.projectIds();
+  }
+
+  /** Adds (or replaces) an API key with access to every project. */
+  public void addApiKey(String publicKey, String privateKey) {
+    keys.add(new ApiKey(publicKey, privateKey, true, Set.of(), Set.of()));
+  }
+
+  /** Adds (or replaces) an API key with access to these projects only. */
+  public void addApiKey(String publicKey, String privateKey, Set<String> projectIds) {
+    keys.add(new ApiKey(publicKey, privateKey, false, projectIds, Set.of()));
+  }
+
+  /** Gives a key limited to some projects access to one more. */
+  public void grantProject(String publicKey, String projectId) {
+    keys.grant(publicKey, projectId);
+  }
+
+  /**
+   * Sets the key's API access list: only these source addresses may use it (the simulator's
+   * clients come from 127.0.0.1). An empty set removes the list.
+   */
+  public void setAccessList(String publicKey, Set<String> addresses) {
+    keys.setAccessList(publicKey, addresses);
+  }
+
+  public boolean removeApiKey(String publicKey) {
+    return keys.remove(publicKey);
+  }
+
+  public Optional<ApiKey> apiKey(String publicKey) {
+    return keys.find(publicKey);
+  }
+
+  // ---- stored integrations (unmasked; UI edits)
+
+  /** The integration stored for the type, unmasked, with {@code type}; visible to reads or not yet. */
+  public Optional<Map<String, Object>> stored(String projectId, String type) {
+    return store.stored(requireProject(projectId), type);
+  }
+
+  /** Every integration stored in the project, by type, unmasked. */
+  public Map<String, Map<String, Object>> storedAll(String projectId) {
+    return store.storedAll(requireProject(projectId));
+  }
+
+  /**
+   * Stores an integration as an out-of-band (UI) edit would: as given, without validation,
+   * immediately visible. {@code type} is set from the argument.
+   */
+  public void putStored(String projectId, String type, Map<String, Object> fields) {
+    Map<String, Object> integration = new LinkedHashMap<>(fields);
+    integration.put("type", type);
+    integration.values().removeIf(v -> v == null);
+    store.write(requireProject(projectId), type, options.clock().instant(), current -> integration);
+  }
+
+  /** Removes an integration as a UI edit would; false when none was stored. */
+  public boolean removeStored(String projectId, String type) {
+    return store.remove(requireProject(projectId), type);
+  }
+
+  // ---- observation and faults
+
+  public RequestJournal journal() {
+    return journal;
+  }
+
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /** Expires every Digest nonce issued so far: each client's next request gets {@code stale=true}. */
+  public void expireNonces() {
+    digest.expireAll();
+  }
+
+  private String requireProject(String projectId) {
+    if (!store.hasProject(projectId)) {
+      throw new IllegalArgumentException("no project " + projectId);
+    }
+    return projectId;
+  }
+
+  private static ExecutorService newExecutor(int threads) {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "api-simulator-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+}

@@ -1,0 +1,111 @@
+package io.mdbops.integrations.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a POST/PUT body against a {@link TypeSchema}. {@link #provided} checks what the body says
+ * on its own; {@link #complete} checks the integration that would be stored (after a merge, with
+ * defaults). Each failure ends the request with the matching {@link ApiErrorException}.
+ */
+final class IntegrationValidator {
+
+  private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
+
+  private final boolean rejectMaskedValues;
+
+  IntegrationValidator(boolean rejectMaskedValues) {
+    this.rejectMaskedValues = rejectMaskedValues;
+  }
+
+  /** The body's fields (without {@code type}, nulls dropped) after the per-field checks. */
+  Map<String, Object> provided(TypeSchema schema, JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new ApiErrorException(ErrorCode.INVALID_JSON);
+    }
+    checkType(schema.type(), body.get("type"));
+    Map<String, FieldSchema> fields = schema.byName();
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!name.equals("type") && !fields.containsKey(name)) {
+        throw new ApiErrorException(ErrorCode.INTEGRATION_FIELDS_INVALID);
+      }
+    }
+    Map<String, Object> provided = new LinkedHashMap<>();
+    for (FieldSchema field : schema.fields()) {
+      JsonNode node = body.get(field.name());
+      if (node != null && !node.isNull()) {
+        provided.put(field.name(), checkValue(schema.type(), field, node));
+      }
+    }
+    return provided;
+  }
+
+  /** The integration to store: defaults filled in, required fields present. */
+  Map<String, Object> complete(TypeSchema schema, Map<String, Object> fields) {
+    Map<String, Object> complete = new LinkedHashMap<>();
+    complete.put("type", schema.type());
+    for (FieldSchema field : schema.fields()) {
+      Object value = fields.get(field.name());
+      if (value == null && field.defaultValue() != null) {
+        value = field.defaultValue();
+      }
+      boolean required = field.required() || conditionHolds(field.requiredWhen(), fields);
+      if (required && (value == null || "".equals(value))) {
+        throw new ApiErrorException(ErrorCode.MISSING_ATTRIBUTE, field.name());
+      }
+      if (value != null) {
+        complete.put(field.name(), value);
+      }
+    }
+    return complete;
+  }
+
+  private static void checkType(String pathType, JsonNode type) {
+    if (type == null || type.isNull()) {
+      throw new ApiErrorException(ErrorCode.MISSING_ATTRIBUTE, "type");
+    }
+    if (!type.isTextual()) {
+      throw new ApiErrorException(ApiError.withParameters(ErrorCode.INVALID_JSON, List.of("type")));
+    }
+    if (!type.asText().equals(pathType)) {
+      throw new ApiErrorException(ErrorCode.INVALID_ATTRIBUTE, "type");
+    }
+  }
+
+  private Object checkValue(String type, FieldSchema field, JsonNode node) {
+    if (field.kind() == FieldSchema.Kind.BOOLEAN) {
+      if (!node.isBoolean()) {
+        throw new ApiErrorException(ApiError.withParameters(ErrorCode.INVALID_JSON, List.of(field.name())));
+      }
+      return node.booleanValue();
+    }
+    if (!node.isTextual()) {
+      throw new ApiErrorException(ApiError.withParameters(ErrorCode.INVALID_JSON, List.of(field.name())));
+    }
+    String value = node.textValue();
+    if (!field.enumValues().isEmpty() && !field.enumValues().contains(value)) {
+      throw new ApiErrorException(ErrorCode.INVALID_ENUM_VALUE, value);
+    }
+    if (rejectMaskedValues && Masking.isMaskOutput(field.masking(), value)) {
+      throw invalidSettings(type, field.name() + " must not be a masked value");
+    }
+    if (field.hexadecimal() && !HEX.matcher(value).matches()) {
+      throw invalidSettings(type, field.name() + " must be a hexadecimal string");
+    }
+    return value;
+  }
+
+  private static boolean conditionHolds(FieldSchema.Condition condition, Map<String, Object> fields) {
+    return condition != null && condition.value().equals(fields.get(condition.field()));
+  }
+
+  private static ApiErrorException invalidSettings(String type, String problem) {
+    return new ApiErrorException(ApiError.withParameters(
+        ErrorCode.INVALID_INTEGRATION_SETTINGS, List.of(type + " " + problem), type, problem));
+  }
+}

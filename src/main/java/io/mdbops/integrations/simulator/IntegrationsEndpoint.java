@@ -1,0 +1,102 @@
+package io.mdbops.integrations.simulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The five operations of {@code /groups/{projectId}/integrations[/{type}]} for a project that
+ * exists and a type the flavour accepts. Reads mask; writes validate, store unmasked, and answer
+ * with the project's whole (masked) list.
+ */
+final class IntegrationsEndpoint {
+
+  private final IntegrationStore store;
+  private final SimulatorOptions options;
+  private final IntegrationValidator validator;
+  private final Clock clock;
+
+  IntegrationsEndpoint(IntegrationStore store, SimulatorOptions options) {
+    this.store = store;
+    this.options = options;
+    this.validator = new IntegrationValidator(options.rejectMaskedValues());
+    this.clock = options.clock();
+  }
+
+  ApiResponse handle(ApiRequest request, ApiPath path) {
+    if (path.isList()) {
+      if (!request.method().equals("GET")) {
+        throw new ApiErrorException(ErrorCode.RESOURCE_NOT_FOUND, request.path());
+      }
+      return listResponse(request, path.projectId(), 200);
+    }
+    TypeSchema schema = TypeSchemas.of(path.type()).orElseThrow();
+    return switch (request.method()) {
+      case "GET" -> getOne(path.projectId(), schema);
+      case "POST" -> create(request, path.projectId(), schema);
+      case "PUT" -> put(request, path.projectId(), schema);
+      case "DELETE" -> delete(path.projectId(), schema.type());
+      default -> throw new ApiErrorException(ErrorCode.RESOURCE_NOT_FOUND, request.path());
+    };
+  }
+
+  private ApiResponse getOne(String projectId, TypeSchema schema) {
+    Map<String, Object> stored = store.visible(projectId, schema.type(), clock.instant())
+        .orElseThrow(() -> notConfigured(schema.type()));
+    return ApiResponse.json(200, Masking.view(schema, stored));
+  }
+
+  private ApiResponse create(ApiRequest request, String projectId, TypeSchema schema) {
+    Map<String, Object> provided = validator.provided(schema, Json.parse(request.body()));
+    store.write(projectId, schema.type(), visibleFrom(), current -> {
+      if (current.isPresent()) {
+        throw new ApiErrorException(ErrorCode.INTEGRATION_ALREADY_CONFIGURED, schema.type());
+      }
+      return validator.complete(schema, provided);
+    });
+    return listResponse(request, projectId, options.writeStatus());
+  }
+
+  private ApiResponse put(ApiRequest request, String projectId, TypeSchema schema) {
+    Map<String, Object> provided = validator.provided(schema, Json.parse(request.body()));
+    store.write(projectId, schema.type(), visibleFrom(), current -> {
+      Map<String, Object> next = new LinkedHashMap<>();
+      if (options.putSemantics() == PutSemantics.MERGE) {
+        current.ifPresent(next::putAll);
+      }
+      next.putAll(provided);
+      return validator.complete(schema, next);
+    });
+    return listResponse(request, projectId, options.writeStatus());
+  }
+
+  private ApiResponse delete(String projectId, String type) {
+    if (!store.remove(projectId, type)) {
+      throw notConfigured(type);
+    }
+    return ApiResponse.empty(options.deleteStatus());
+  }
+
+  private ApiResponse listResponse(ApiRequest request, String projectId, int status) {
+    List<Map<String, Object>> masked = store.visibleAll(projectId, clock.instant()).stream()
+        .map(IntegrationsEndpoint::masked)
+        .toList();
+    return ApiResponse.json(status, ListPage.of(request, masked));
+  }
+
+  private static Map<String, Object> masked(Map<String, Object> stored) {
+    Optional<TypeSchema> schema = TypeSchemas.of(String.valueOf(stored.get("type")));
+    return schema.map(s -> Masking.view(s, stored)).orElse(stored);
+  }
+
+  private Instant visibleFrom() {
+    return clock.instant().plus(options.readAfterWriteDelay());
+  }
+
+  private static ApiErrorException notConfigured(String type) {
+    return new ApiErrorException(ErrorCode.INTEGRATION_NOT_CONFIGURED, type);
+  }
+}

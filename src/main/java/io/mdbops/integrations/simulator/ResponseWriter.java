@@ -1,0 +1,45 @@
+package io.mdbops.integrations.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes an {@link ApiResponse}: JSON ({@code pretty=true} indents it), and with {@code
+ * envelope=true} a list gets a {@code status} field and any other body becomes {@code {status,
+ * content}}. The HTTP status is unchanged by the envelope; bodiless responses stay bodiless.
+ */
+final class ResponseWriter {
+
+  private ResponseWriter() {}
+
+  static void write(HttpExchange exchange, ApiRequest request, ApiResponse response) throws IOException {
+    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    if (response.body() == null) {
+      exchange.sendResponseHeaders(response.status(), -1);
+      exchange.close();
+      return;
+    }
+    Object body = request != null && request.flag("envelope") ? envelope(response) : response.body();
+    byte[] bytes = Json.write(body, request != null && request.flag("pretty"));
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(response.status(), bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static Object envelope(ApiResponse response) {
+    Map<String, Object> wrapped = new LinkedHashMap<>();
+    if (response.body() instanceof Map<?, ?> map && map.containsKey("results")) {
+      map.forEach((k, v) -> wrapped.put(String.valueOf(k), v));
+      wrapped.put("status", response.status());
+    } else {
+      wrapped.put("content", response.body());
+      wrapped.put("status", response.status());
+    }
+    return wrapped;
+  }
+}

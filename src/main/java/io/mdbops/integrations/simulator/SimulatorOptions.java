@@ -1,0 +1,239 @@
+package io.mdbops.integrations.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How an {@link ApiSimulator} behaves. Immutable; build with {@link #builder()}. Every option has a
+ * default that matches the documented API; the [UNCONFIRMED] behaviours of the reference are the
+ * switches.
+ *
+ * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
+ * @param flavour Cloud Manager or Ops Manager (default CLOUD_MANAGER)
+ * @param acceptedTypes integration types accepted in the path (default: the flavour's)
+ * @param tls serve HTTPS with a certificate made at start (default false)
+ * @param putSemantics REPLACE or MERGE on PUT of an existing type (default REPLACE)
+ * @param writeStatus status of a successful POST or PUT: 200 or 201 (default 200)
+ * @param deleteStatus status of a successful DELETE: 204 or 200 (default 204)
+ * @param rejectMaskedValues refuse a masked value sent back as a secret (default true); false stores it literally
+ * @param nonceTtl how long a Digest nonce stays valid (default 5 min)
+ * @param strictNonceCount refuse an nc seen before with the same nonce even under another cnonce
+ *     (default false: only an identical nonce+cnonce+nc is a replay). okhttp-digest 3.1.1 restarts
+ *     nc at 1 with a new cnonce when threads race on a new nonce, so strict mode makes it fail
+ *     now and then under concurrency
+ * @param readAfterWriteDelay how long after a write reads still see the previous state (default 0)
+ * @param rateLimit requests per {@code rateLimitWindow} and project before 429; 0 = off (default 0)
+ * @param rateLimitWindow the rate limit's window (default 1 min)
+ * @param minLatency initial latency added to every request: lower bound (default 0)
+ * @param maxLatency initial latency: upper bound; uniform in min..max (default 0)
+ * @param threads request-serving threads (default 64)
+ * @param journalCapacity requests the journal keeps (default 10 000)
+ * @param clock time source for nonces, delays and rate limits (default system UTC)
+ * @param randomSeed seed for probabilistic faults and random latency; null for unseeded
+ */
+public record SimulatorOptions(
+    int port,
+    Flavour flavour,
+    Set<String> acceptedTypes,
+    boolean tls,
+    PutSemantics putSemantics,
+    int writeStatus,
+    int deleteStatus,
+    boolean rejectMaskedValues,
+    Duration nonceTtl,
+    boolean strictNonceCount,
+    Duration readAfterWriteDelay,
+    int rateLimit,
+    Duration rateLimitWindow,
+    Duration minLatency,
+    Duration maxLatency,
+    int threads,
+    int journalCapacity,
+    Clock clock,
+    Long randomSeed) {
+
+  public SimulatorOptions {
+    Objects.requireNonNull(flavour, "flavour");
+    acceptedTypes = Set.copyOf(acceptedTypes == null ? flavour.defaultTypes() : acceptedTypes);
+    for (String type : acceptedTypes) {
+      if (TypeSchemas.of(type).isEmpty()) {
+        throw new IllegalArgumentException("unknown integration type " + type);
+      }
+    }
+    Objects.requireNonNull(putSemantics, "putSemantics");
+    require(writeStatus == 200 || writeStatus == 201, "writeStatus must be 200 or 201");
+    require(deleteStatus == 204 || deleteStatus == 200, "deleteStatus must be 204 or 200");
+    require(port >= 0 && port <= 65535, "port out of range");
+    require(!nonceTtl.isNegative() && !nonceTtl.isZero(), "nonceTtl must be positive");
+    require(!readAfterWriteDelay.isNegative(), "readAfterWriteDelay must not be negative");
+    require(rateLimit >= 0 && !rateLimitWindow.isNegative() && !rateLimitWindow.isZero(), "rate limit needs limit >= 0 and a positive window");
+    require(!minLatency.isNegative() && maxLatency.compareTo(minLatency) >= 0, "latency needs 0 <= min <= max");
+    require(threads >= 1 && journalCapacity >= 1, "threads and journalCapacity must be at least 1");
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  public static SimulatorOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options, to change some. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.port = port;
+    b.flavour = flavour;
+    b.acceptedTypes = acceptedTypes;
+    b.tls = tls;
+    b.putSemantics = putSemantics;
+    b.writeStatus = writeStatus;
+    b.deleteStatus = deleteStatus;
+    b.rejectMaskedValues = rejectMaskedValues;
+    b.nonceTtl = nonceTtl;
+    b.strictNonceCount = strictNonceCount;
+    b.readAfterWriteDelay = readAfterWriteDelay;
+    b.rateLimit = rateLimit;
+    b.rateLimitWindow = rateLimitWindow;
+    b.minLatency = minLatency;
+    b.maxLatency = maxLatency;
+    b.threads = threads;
+    b.journalCapacity = journalCapacity;
+    b.clock = clock;
+    b.randomSeed = randomSeed;
+    return b;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** Builds {@link SimulatorOptions}; see the record components for meanings and defaults. */
+  public static final class Builder {
+    private int port;
+    private Flavour flavour = Flavour.CLOUD_MANAGER;
+    private Set<String> acceptedTypes;
+    private boolean tls;
+    private PutSemantics putSemantics = PutSemantics.REPLACE;
+    private int writeStatus = 200;
+    private int deleteStatus = 204;
+    private boolean rejectMaskedValues = true;
+    private Duration nonceTtl = Duration.ofMinutes(5);
+    private boolean strictNonceCount;
+    private Duration readAfterWriteDelay = Duration.ZERO;
+    private int rateLimit;
+    private Duration rateLimitWindow = Duration.ofMinutes(1);
+    private Duration minLatency = Duration.ZERO;
+    private Duration maxLatency = Duration.ZERO;
+    private int threads = 64;
+    private int journalCapacity = 10_000;
+    private Clock clock = Clock.systemUTC();
+    private Long randomSeed;
+
+    private Builder() {}
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder flavour(Flavour flavour) {
+      this.flavour = flavour;
+      return this;
+    }
+
+    /** Overrides the flavour's accepted types; null restores them. */
+    public Builder acceptedTypes(Set<String> types) {
+      this.acceptedTypes = types;
+      return this;
+    }
+
+    public Builder tls(boolean tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    public Builder putSemantics(PutSemantics semantics) {
+      this.putSemantics = semantics;
+      return this;
+    }
+
+    public Builder writeStatus(int status) {
+      this.writeStatus = status;
+      return this;
+    }
+
+    public Builder deleteStatus(int status) {
+      this.deleteStatus = status;
+      return this;
+    }
+
+    public Builder rejectMaskedValues(boolean reject) {
+      this.rejectMaskedValues = reject;
+      return this;
+    }
+
+    public Builder nonceTtl(Duration ttl) {
+      this.nonceTtl = ttl;
+      return this;
+    }
+
+    public Builder strictNonceCount(boolean strict) {
+      this.strictNonceCount = strict;
+      return this;
+    }
+
+    public Builder readAfterWriteDelay(Duration delay) {
+      this.readAfterWriteDelay = delay;
+      return this;
+    }
+
+    /** At most {@code limit} requests per {@code window} and project; more get 429 RATE_LIMITED. */
+    public Builder rateLimit(int limit, Duration window) {
+      this.rateLimit = limit;
+      this.rateLimitWindow = window;
+      return this;
+    }
+
+    public Builder latency(Duration fixed) {
+      return latency(fixed, fixed);
+    }
+
+    public Builder latency(Duration min, Duration max) {
+      this.minLatency = min;
+      this.maxLatency = max;
+      return this;
+    }
+
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    public Builder journalCapacity(int capacity) {
+      this.journalCapacity = capacity;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder randomSeed(long seed) {
+      this.randomSeed = seed;
+      return this;
+    }
+
+    public SimulatorOptions build() {
+      return new SimulatorOptions(port, flavour, acceptedTypes, tls, putSemantics, writeStatus, deleteStatus,
+          rejectMaskedValues, nonceTtl, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
+          threads, journalCapacity, clock, randomSeed);
+    }
+  }
+}

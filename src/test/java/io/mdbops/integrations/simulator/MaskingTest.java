@@ -1,0 +1,77 @@
+package io.mdbops.integrations.simulator;
+
+import static io.mdbops.integrations.simulator.Masking.Rule.FULL;
+import static io.mdbops.integrations.simulator.Masking.Rule.LAST_FOUR;
+import static io.mdbops.integrations.simulator.Masking.Rule.NONE;
+import static io.mdbops.integrations.simulator.Masking.Rule.URL;
+import static io.mdbops.integrations.simulator.Masking.Rule.WRITE_ONLY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MaskingTest {
+
+  @ParameterizedTest
+  @CsvSource({
+      "1234567890, ******7890",
+      "12345, *2345",
+      "1234, ****",
+      "ab, **",
+      "a, *",
+      "'', ''"})
+  void lastFourKeepsTheLastFourOfLongerValuesOnly(String value, String masked) {
+    assertThat(Masking.apply(LAST_FOUR, value)).isEqualTo(masked);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "https://hooks.example.com/services/T000/B000/XXXX, https://hooks.example.com/****",
+      "https://hooks.example.com, https://hooks.example.com/****",
+      "http://10.0.0.7:8080/hook?token=abc, http://10.0.0.7:8080/****",
+      "https://user:pass@hooks.example.com/x, https://hooks.example.com/****",
+      "not a url at all, ****"})
+  void urlsKeepSchemeHostAndPortOnly(String value, String masked) {
+    assertThat(Masking.apply(URL, value)).isEqualTo(masked);
+  }
+
+  @Test
+  void fullAndWriteOnlyAndNone() {
+    assertThat(Masking.apply(FULL, "x")).isEqualTo("******");
+    assertThat(Masking.apply(FULL, "a much longer secret")).isEqualTo("******");
+    assertThat(Masking.apply(WRITE_ONLY, "secret")).isNull();
+    assertThat(Masking.apply(NONE, "plain")).isEqualTo("plain");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "LAST_FOUR, ******7890, true",
+      "LAST_FOUR, *7890, true",
+      "LAST_FOUR, ****, true",
+      "LAST_FOUR, 1234567890, false",
+      "LAST_FOUR, *abc, false",
+      "LAST_FOUR, ab**cdef, false",
+      "FULL, ******, true",
+      "FULL, ***, false",
+      "FULL, s3cret, false",
+      "URL, https://hooks.example.com/****, true",
+      "URL, https://hooks.example.com/a/****, false",
+      "URL, https://hooks.example.com/services/T000, false",
+      "NONE, ******7890, false",
+      "WRITE_ONLY, ******, false"})
+  void recognisesWhatMaskingProduces(Masking.Rule rule, String value, boolean masked) {
+    assertThat(Masking.isMaskOutput(rule, value)).isEqualTo(masked);
+  }
+
+  @Test
+  void viewMasksByFieldAndDropsWriteOnlyFields() {
+    TypeSchema prometheus = TypeSchemas.of("PROMETHEUS").orElseThrow();
+    Map<String, Object> stored = Map.of("type", "PROMETHEUS", "username", "u", "password", "p4ssw0rd",
+        "tlsPemPassword", "abcdefgh", "enabled", true);
+
+    assertThat(Masking.view(prometheus, stored))
+        .isEqualTo(Map.of("type", "PROMETHEUS", "username", "u", "tlsPemPassword", "****efgh", "enabled", true));
+  }
+}
