@@ -105,7 +105,7 @@ class ReconcilerEndToEndTest {
     FieldMapping first = IntegrationFields.of(type).stream().filter(FieldMapping::isSecret).findFirst().orElseThrow();
     String newValue = first.apiField().equals("url") || first.apiField().equals("microsoftTeamsWebhookUrl")
         ? "https://hooks.example.com/next/" + Fixtures.secretValue("n")
-        : Fixtures.secretValue("next");
+        : Fixtures.secretValue("abcdef"); // hexadecimal, as Datadog requires
     h.create(Fixtures.secret(ns, "next", Map.of("value", newValue)));
     ThirdPartyIntegration edited = h.edit(ns, "it", cur -> {
       first.secretRef().apply(cur.getSpec().block(type)).setName("next");
