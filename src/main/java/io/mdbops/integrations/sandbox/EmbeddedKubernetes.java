@@ -1,6 +1,7 @@
 package io.mdbops.integrations.sandbox;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -81,7 +82,26 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     server = new KubernetesMockServer(
         new Context(Serialization.jsonMapper()), http, responses, recording, false);
     server.init(InetAddress.getLoopbackAddress(), port);
+    allowLeaderElection();
     client = server.createClient();
+  }
+
+  /**
+   * JOSDK checks Lease access with a SelfSubjectRulesReview before electing a leader; the mock
+   * server cannot answer one, so this grants what leader election needs.
+   */
+  private void allowLeaderElection() {
+    server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(201, new SelfSubjectRulesReviewBuilder()
+            .withNewStatus().withIncomplete(false)
+            .addNewResourceRule()
+            .withApiGroups("coordination.k8s.io")
+            .withResources("leases")
+            .withVerbs("get", "list", "watch", "create", "update", "patch")
+            .endResourceRule()
+            .endStatus()
+            .build())
+        .always();
   }
 
   /** Starts on 127.0.0.1 ({@code port} 0 picks a free one) and installs the CRD. */
