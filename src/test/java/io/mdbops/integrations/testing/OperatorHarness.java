@@ -138,8 +138,13 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public ThirdPartyIntegration awaitResource(String ns, String name, Predicate<ThirdPartyIntegration> test) {
+    return awaitResource(ns, name, WAIT, test);
+  }
+
+  public ThirdPartyIntegration awaitResource(
+      String ns, String name, Duration atMost, Predicate<ThirdPartyIntegration> test) {
     ThirdPartyIntegration[] seen = new ThirdPartyIntegration[1];
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).alias(ns + "/" + name)
+    await().atMost(atMost).pollInterval(Duration.ofMillis(50)).alias(ns + "/" + name)
         .until(() -> {
           seen[0] = get(ns, name);
           return seen[0] != null && test.test(seen[0]);

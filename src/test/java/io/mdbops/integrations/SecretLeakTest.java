@@ -1,0 +1,47 @@
+package io.mdbops.integrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.mdbops.integrations.testing.Fixtures;
+import io.mdbops.integrations.testing.LeakScanner;
+import io.mdbops.integrations.testing.LeakWitness;
+import io.mdbops.integrations.testing.LogCapture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs last: every log line, Event and resource (status included) the whole suite produced is
+ * scanned for every secret value any test used — Secret values, private keys — in clear, base64
+ * or URL-encoded form.
+ */
+@Order(Integer.MAX_VALUE)
+class SecretLeakTest {
+
+  @Test
+  void theScannerFindsASecretInEveryFormItLooksFor() {
+    String secret = Fixtures.secretValue("canary-");
+    List<String> texts = List.of("ok", "token=" + secret, "b64 " + Fixtures.base64(secret));
+    assertThat(LeakScanner.scan(Set.of(secret), texts)).hasSize(2);
+    assertThat(LeakScanner.scan(Set.of(secret), List.of("nothing here"))).isEmpty();
+  }
+
+  @Test
+  void noSecretAppearsInAnyLogLineEventOrStatusOfTheSuite() {
+    List<String> witnessed = LeakWitness.texts();
+    assumeTrue(!witnessed.isEmpty(), "run with the whole suite: nothing was witnessed yet");
+    List<String> logs = LogCapture.lines();
+    // not vacuous: the suite did produce Events, statuses and operator log lines
+    assertThat(witnessed).anyMatch(t -> t.startsWith("event: Created"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"appliedSecrets\""));
+    assertThat(logs).anyMatch(l -> l.contains("integration in project"));
+    assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
+
+    List<String> everything = new ArrayList<>(logs);
+    everything.addAll(witnessed);
+    assertThat(LeakScanner.scan(Set.copyOf(Fixtures.SECRET_VALUES), everything)).isEmpty();
+  }
+}
