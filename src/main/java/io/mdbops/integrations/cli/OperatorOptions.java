@@ -91,6 +91,11 @@ public final class OperatorOptions {
       description = "Port of /metrics, /healthz and /readyz; 0 turns it off (env HTTP_PORT). Default: ${DEFAULT-VALUE}.")
   int httpPort;
 
+  @Option(names = "--per-resource-metrics", paramLabel = "BOOL", arity = "1",
+      defaultValue = "${env:PER_RESOURCE_METRICS:-false}",
+      description = "Add resource name/namespace labels to the reconcile metrics; unbounded, for small installations (env PER_RESOURCE_METRICS). Default: ${DEFAULT-VALUE}.")
+  boolean perResourceMetrics;
+
   @Option(names = "--log-format", paramLabel = "json|text",
       defaultValue = "${env:LOG_FORMAT:-text}",
       description = "Log line format (env LOG_FORMAT). Default: ${DEFAULT-VALUE}; the container image uses json.")
@@ -114,6 +119,7 @@ public final class OperatorOptions {
           .apiTimeout(apiTimeout)
           .apiRequestsPerMinute(apiRequestsPerMinute)
           .httpPort(httpPort)
+          .perResourceMetrics(perResourceMetrics)
           .logFormat(logFormat)
           .build();
     } catch (IllegalArgumentException e) {

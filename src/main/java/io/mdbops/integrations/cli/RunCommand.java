@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mdbops.integrations.config.LogSetup;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.controller.OperatorAssembly;
-import io.mdbops.integrations.opsmanager.ApiCallListener;
+import io.mdbops.integrations.metrics.OperatorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
 import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.validation.SpecValidator;
@@ -34,10 +36,12 @@ public final class RunCommand implements Callable<Integer> {
     LogSetup.apply(config.logFormat());
     KubernetesClient client = new KubernetesClientBuilder().build();
     checkDefaultConnection(client, config);
-    OkHttpIntegrationsApiFactory apiFactory = new OkHttpIntegrationsApiFactory(
-        apiSettings(config), ApiCallListener.NOOP);
+    Clock clock = Clock.systemUTC();
+    OperatorMetrics metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock)
+        .withJvmMetrics();
+    OkHttpIntegrationsApiFactory apiFactory = new OkHttpIntegrationsApiFactory(apiSettings(config), metrics);
     OperatorAssembly assembly = OperatorAssembly.create(
-        client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), Identity.current());
+        client, config, apiFactory, new SpecValidator()::validate, clock, Identity.current(), metrics);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("shutting down");

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param apiTimeout overall timeout of one API call
  * @param apiRequestsPerMinute client-side limit of API requests per project and connection
  * @param httpPort port of the metrics and health endpoint (0 = disabled)
+ * @param perResourceMetrics whether JOSDK's reconcile metrics carry resource name/namespace labels
  * @param logFormat json or text
  */
 public record OperatorConfig(
@@ -40,6 +41,7 @@ public record OperatorConfig(
     Duration apiTimeout,
     int apiRequestsPerMinute,
     int httpPort,
+    boolean perResourceMetrics,
     LogFormat logFormat) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
@@ -97,6 +99,7 @@ public record OperatorConfig(
     private Duration apiTimeout = Duration.ofSeconds(30);
     private int apiRequestsPerMinute = 60;
     private int httpPort = 8080;
+    private boolean perResourceMetrics = false;
     private LogFormat logFormat = LogFormat.text;
 
     private Builder() {}
@@ -115,6 +118,7 @@ public record OperatorConfig(
       apiTimeout = c.apiTimeout;
       apiRequestsPerMinute = c.apiRequestsPerMinute;
       httpPort = c.httpPort;
+      perResourceMetrics = c.perResourceMetrics;
       logFormat = c.logFormat;
     }
 
@@ -183,6 +187,11 @@ public record OperatorConfig(
       return this;
     }
 
+    public Builder perResourceMetrics(boolean v) {
+      perResourceMetrics = v;
+      return this;
+    }
+
     public Builder logFormat(LogFormat v) {
       logFormat = v;
       return this;
@@ -203,6 +212,7 @@ public record OperatorConfig(
           apiTimeout,
           apiRequestsPerMinute,
           httpPort,
+          perResourceMetrics,
           logFormat);
     }
   }

@@ -1,11 +1,17 @@
 package io.mdbops.integrations.controller;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.metrics.HealthAndMetricsServer;
+import io.mdbops.integrations.metrics.OperatorMetrics;
 import io.mdbops.integrations.opsmanager.IntegrationsApiFactory;
 import io.mdbops.integrations.sync.ApiClients;
 import io.mdbops.integrations.sync.ConnectionResolver;
@@ -16,6 +22,9 @@ import io.mdbops.integrations.sync.IntegrationSync;
 import io.mdbops.integrations.sync.Ownership;
 import io.mdbops.integrations.sync.ProjectSnapshots;
 import io.mdbops.integrations.sync.SyncMemory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -23,6 +32,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: builds every collaborator from the configuration and registers the
@@ -31,20 +42,25 @@ import java.util.function.Function;
  */
 public final class OperatorAssembly implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorAssembly.class);
+
   private final Operator operator;
   private final DriftWatch driftWatch;
   private final ApiClients clients;
+  private final OperatorMetrics metrics;
+  private final int httpPort;
+  private HealthAndMetricsServer http;
 
-  private OperatorAssembly(Operator operator, DriftWatch driftWatch, ApiClients clients) {
+  private OperatorAssembly(
+      Operator operator, DriftWatch driftWatch, ApiClients clients, OperatorMetrics metrics, int httpPort) {
     this.operator = operator;
     this.driftWatch = driftWatch;
     this.clients = clients;
+    this.metrics = metrics;
+    this.httpPort = httpPort;
   }
 
-  /**
-   * @param validator the spec's problems, one message each
-   * @param identity this replica's name (Lease holder, Event reporting instance)
-   */
+  /** As the full form, with metrics of its own (the API client factory then reports to nobody). */
   public static OperatorAssembly create(
       KubernetesClient client,
       OperatorConfig config,
@@ -52,6 +68,23 @@ public final class OperatorAssembly implements AutoCloseable {
       Function<ThirdPartyIntegration, List<String>> validator,
       Clock clock,
       String identity) {
+    return create(client, config, apiFactory, validator, clock, identity,
+        new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock));
+  }
+
+  /**
+   * @param validator the spec's problems, one message each
+   * @param identity this replica's name (Lease holder, Event reporting instance)
+   * @param metrics where everything is counted; also the API client factory's call listener
+   */
+  public static OperatorAssembly create(
+      KubernetesClient client,
+      OperatorConfig config,
+      IntegrationsApiFactory apiFactory,
+      Function<ThirdPartyIntegration, List<String>> validator,
+      Clock clock,
+      String identity,
+      OperatorMetrics metrics) {
     ResourceIndex index = new ResourceIndex(config.operatorNamespace(), config.defaultConnectionSecret());
     EndpointPolicy endpoints = new EndpointPolicy(config.allowedBaseUrls());
     Set<String> defaultUsers = config.defaultConnectionNamespaces();
@@ -82,20 +115,28 @@ public final class OperatorAssembly implements AutoCloseable {
         new RetryPolicy(config.resyncInterval()),
         driftWatch,
         wakeUps,
-        memory);
+        memory,
+        metrics);
 
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
           // status and finalizer writes use JSON patch everywhere, so tests run what production runs
           .withUseSSAToPatchPrimaryResource(false)
-          .withConcurrentReconciliationThreads(config.maxConcurrentReconciles());
+          .withConcurrentReconciliationThreads(config.maxConcurrentReconciles())
+          .withMetrics(config.perResourceMetrics()
+              ? MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(metrics.registry()).build()
+              : MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));
       if (config.leaderElection()) {
         o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
             .aLeaderElectionConfiguration(config.leaseName())
             .withLeaseNamespace(config.operatorNamespace())
             .withIdentity(identity)
+            .withLeaderCallbacks(new LeaderCallbacks(
+                () -> metrics.leading(true), () -> metrics.leading(false), leader -> { }))
             .build());
+      } else {
+        metrics.leading(true);
       }
     });
     operator.register(reconciler, o -> {
@@ -113,7 +154,7 @@ public final class OperatorAssembly implements AutoCloseable {
           .setMaxInterval(Duration.ofMinutes(5).toMillis())
           .withoutMaxAttempts());
     });
-    return new OperatorAssembly(operator, driftWatch, clients);
+    return new OperatorAssembly(operator, driftWatch, clients, metrics, config.httpPort());
   }
 
   /** The endpoint a resource writes to, or empty when it cannot write (so it owns nothing). */
@@ -140,9 +181,40 @@ public final class OperatorAssembly implements AutoCloseable {
     return namespaces;
   }
 
+  /** Serves the probes and metrics first (so liveness answers while caches sync), then the operator. */
   public void start() {
+    startHttp();
     operator.start();
     driftWatch.start();
+  }
+
+  /** Serves /metrics, /healthz and /readyz (idempotent); {@link #start()} does it first anyway. */
+  public synchronized void startHttp() {
+    if (httpPort > 0 && http == null) {
+      try {
+        http = new HealthAndMetricsServer(
+            new InetSocketAddress(httpPort), metrics::scrape, this::healthy, this::ready);
+        LOG.info("metrics and health on port {}", http.port());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot serve metrics and health on port " + httpPort, e);
+      }
+    }
+  }
+
+  /** Alive: not started yet, or every event source (informer) is healthy. */
+  public boolean healthy() {
+    var info = operator.getRuntimeInfo();
+    return !info.isStarted() || info.allEventSourcesAreHealthy();
+  }
+
+  /** Ready: started, caches synced and healthy (a standby replica is ready too). */
+  public boolean ready() {
+    var info = operator.getRuntimeInfo();
+    return info.isStarted() && info.allEventSourcesAreHealthy();
+  }
+
+  public OperatorMetrics metrics() {
+    return metrics;
   }
 
   public Operator operator() {
@@ -161,5 +233,8 @@ public final class OperatorAssembly implements AutoCloseable {
   public void close() {
     driftWatch.close();
     operator.stop();
+    if (http != null) {
+      http.close();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.mdbops.integrations.controller;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -17,6 +18,7 @@ import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
+import io.mdbops.integrations.metrics.OperatorMetrics;
 import io.mdbops.integrations.opsmanager.ApiException;
 import io.mdbops.integrations.sync.Change;
 import io.mdbops.integrations.sync.DriftWatch;
@@ -32,8 +34,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The JOSDK entry point: runs one {@link IntegrationSync} pass, turns its outcome into at most one
@@ -45,6 +49,9 @@ public class ThirdPartyIntegrationReconciler
     implements Reconciler<ThirdPartyIntegration>, Cleaner<ThirdPartyIntegration> {
 
   public static final String NAME = "thirdpartyintegration";
+  /** MDC key: one id per pass, so every log line of a pass can be grouped. */
+  public static final String RECONCILE_ID = "reconcileId";
+  private static final AtomicLong RECONCILES = new AtomicLong();
   private static final Logger LOG = LoggerFactory.getLogger(ThirdPartyIntegrationReconciler.class);
   private static final Duration HANDOVER_DELAY = Duration.ofSeconds(1);
 
@@ -58,6 +65,7 @@ public class ThirdPartyIntegrationReconciler
   private final DriftWatch driftWatch;
   private final WakeUpSource wakeUps;
   private final SyncMemory memory;
+  private final OperatorMetrics metrics;
   private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
 
   /** @param secretNamespaces namespaces whose Secrets are watched; empty means all */
@@ -71,7 +79,8 @@ public class ThirdPartyIntegrationReconciler
       RetryPolicy retryPolicy,
       DriftWatch driftWatch,
       WakeUpSource wakeUps,
-      SyncMemory memory) {
+      SyncMemory memory,
+      OperatorMetrics metrics) {
     this.index = index;
     this.secretNamespaces = Set.copyOf(secretNamespaces);
     this.sync = sync;
@@ -82,6 +91,7 @@ public class ThirdPartyIntegrationReconciler
     this.driftWatch = driftWatch;
     this.wakeUps = wakeUps;
     this.memory = memory;
+    this.metrics = metrics;
   }
 
   @Override
@@ -105,10 +115,17 @@ public class ThirdPartyIntegrationReconciler
   @Override
   public UpdateControl<ThirdPartyIntegration> reconcile(
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
+    try (var id = MDC.putCloseable(RECONCILE_ID, Long.toString(RECONCILES.incrementAndGet(), 36))) {
+      return pass(resource);
+    }
+  }
+
+  private UpdateControl<ThirdPartyIntegration> pass(ThirdPartyIntegration resource) {
     SyncOutcome outcome = sync.sync(resource);
     ThirdPartyIntegrationStatus previous = resource.getStatus();
     ThirdPartyIntegrationStatus next = statuses.next(resource, outcome);
     recordEvents(resource, previous, outcome);
+    record(resource, outcome);
     Optional<Duration> retry = retryAfter(resource, outcome);
     UpdateControl<ThirdPartyIntegration> control;
     if (Objects.equals(previous, next)) {
@@ -121,6 +138,18 @@ public class ThirdPartyIntegrationReconciler
     return control;
   }
 
+  private void record(ThirdPartyIntegration resource, SyncOutcome outcome) {
+    var type = resource.getSpec() == null ? null : resource.getSpec().getType();
+    if (outcome instanceof SyncOutcome.InSync inSync) {
+      if (inSync.change() != Change.None) {
+        metrics.written(type, inSync.change());
+      }
+      metrics.standing(ResourceID.fromResource(resource), type, ConditionReason.Synced);
+    } else if (outcome instanceof SyncOutcome.Failed failed) {
+      metrics.standing(ResourceID.fromResource(resource), type, failed.reason());
+    }
+  }
+
   private Optional<Duration> retryAfter(ThirdPartyIntegration resource, SyncOutcome outcome) {
     String uid = resource.getMetadata().getUid();
     if (!(outcome instanceof SyncOutcome.Failed failed)) {
@@ -128,10 +157,11 @@ public class ThirdPartyIntegrationReconciler
       return Optional.empty();
     }
     int attempt = failuresInARow.merge(uid, 1, Integer::sum);
-    if (failed.recheckAfter().isPresent()) {
-      return failed.recheckAfter();
-    }
-    return retryPolicy.after(failed.reason(), attempt, failed.cause().flatMap(ApiException::retryAfter));
+    Optional<Duration> delay = failed.recheckAfter().isPresent()
+        ? failed.recheckAfter()
+        : retryPolicy.after(failed.reason(), attempt, failed.cause().flatMap(ApiException::retryAfter));
+    delay.ifPresent(d -> metrics.retryScheduled(failed.reason()));
+    return delay;
   }
 
   private void recordEvents(
@@ -207,6 +237,7 @@ public class ThirdPartyIntegrationReconciler
     failuresInARow.remove(uid);
     memory.forget(uid);
     driftWatch.unwatch(ResourceID.fromResource(resource));
+    metrics.forget(ResourceID.fromResource(resource));
   }
 
   /** Resources waiting behind this one in Conflict look again once it is gone. */
@@ -224,8 +255,10 @@ public class ThirdPartyIntegrationReconciler
   @Override
   public ErrorStatusUpdateControl<ThirdPartyIntegration> updateErrorStatus(
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context, Exception e) {
-    LOG.warn("unexpected failure reconciling {}/{}: {}", resource.getMetadata().getNamespace(),
-        resource.getMetadata().getName(), e.getClass().getName());
+    // the class and HTTP code only: exception messages may quote request bodies
+    LOG.warn("unexpected failure reconciling {}/{}: {}{}", resource.getMetadata().getNamespace(),
+        resource.getMetadata().getName(), e.getClass().getName(),
+        e instanceof KubernetesClientException k ? " (HTTP " + k.getCode() + ")" : "");
     ThirdPartyIntegrationStatus next = statuses.next(resource, SyncOutcome.Failed.of(
         ConditionReason.Reconciling,
         "internal error (" + e.getClass().getSimpleName() + "); retrying with backoff, details in the operator log"));

@@ -11,7 +11,12 @@ import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.controller.OperatorAssembly;
-import io.mdbops.integrations.opsmanager.ApiCallListener;
+import io.mdbops.integrations.metrics.OperatorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
 import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.sandbox.EmbeddedKubernetes;
@@ -50,6 +55,7 @@ public final class OperatorHarness implements AutoCloseable {
   public final OkHttpIntegrationsApiFactory apiFactory;
   public final OperatorConfig config;
   public final OperatorAssembly operator;
+  public final OperatorMetrics metrics;
 
   private OperatorHarness(
       UnaryOperator<OperatorConfig.Builder> configure, UnaryOperator<SimulatorOptions.Builder> simulator) {
@@ -63,12 +69,40 @@ public final class OperatorHarness implements AutoCloseable {
             // drift checks are forced by the tests (pollNow), never by the clock
             .resyncInterval(Duration.ofHours(1))
             .maxConcurrentReconciles(8)
-            .httpPort(0))
+            .httpPort(freePort()))
         .build();
-    apiFactory = new OkHttpIntegrationsApiFactory(ApiClientSettings.defaults(), ApiCallListener.NOOP);
+    metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
+    apiFactory = new OkHttpIntegrationsApiFactory(ApiClientSettings.defaults(), metrics);
     operator = OperatorAssembly.create(
-        client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), "e2e-operator");
+        client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), "e2e-operator", metrics);
     operator.start();
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** GET on the operator's own HTTP endpoint: {@code /metrics}, {@code /healthz}, {@code /readyz}. */
+  public HttpResponse<String> http(String path) {
+    try {
+      return HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.httpPort() + path)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The value of one sample in a {@code /metrics} scrape (0 when absent). */
+  public double metric(String name, String... labels) {
+    return MetricsText.value(http("/metrics").body(), name, labels);
   }
 
   public static OperatorHarness start() {
@@ -193,6 +227,7 @@ public final class OperatorHarness implements AutoCloseable {
           .forEach(e -> LeakWitness.record("event", e.getReason() + " " + e.getMessage()));
       client.resources(ThirdPartyIntegration.class).inAnyNamespace().list().getItems()
           .forEach(r -> LeakWitness.record("resource", Serialization.asJson(r)));
+      LeakWitness.record("metrics", metrics.scrape());
     } finally {
       operator.close();
       apiFactory.close();

@@ -1,0 +1,193 @@
+package io.mdbops.integrations.metrics;
+
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.opsmanager.ApiCallListener;
+import io.mdbops.integrations.sync.Change;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The operator's own metrics, beside JOSDK's reconcile metrics. Every label is bounded (method,
+ * endpoint kind, status code, integration type, reason): never a resource name, URL, project id or
+ * anything derived from a secret.
+ */
+public final class OperatorMetrics implements ApiCallListener {
+
+  static final String PREFIX = "integrations.operator.";
+
+  private final PrometheusMeterRegistry registry;
+  private final Clock clock;
+  private final Counter challenges;
+  private final Map<ResourceID, Standing> standings = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> resourceCounts = new ConcurrentHashMap<>();
+  private final AtomicInteger leader = new AtomicInteger();
+
+  /** Where a resource stands: its type, its Ready reason, and since when it has not been Synced. */
+  private record Standing(String type, ConditionReason reason, Instant unsyncedSince) {}
+
+  public OperatorMetrics(PrometheusMeterRegistry registry, Clock clock) {
+    this.registry = registry;
+    this.clock = clock;
+    this.challenges = Counter.builder(PREFIX + "api.digest.challenges")
+        .description("HTTP Digest challenges answered by the API (401 with a nonce)")
+        .register(registry);
+    Gauge.builder(PREFIX + "leader", leader, AtomicInteger::get)
+        .description("1 when this replica leads (or leader election is off), 0 on a standby")
+        .register(registry);
+    Gauge.builder(PREFIX + "oldest.unsynced.resource.age", this, OperatorMetrics::oldestUnsyncedSeconds)
+        .baseUnit("seconds")
+        .description("How long the resource that has gone longest without being Synced has waited")
+        .register(registry);
+    Gauge.builder(PREFIX + "conflicts", this, m -> m.count(ConditionReason.Conflict))
+        .description("Resources that do not write because an older resource manages the same integration")
+        .register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Everything registered, in the Prometheus text format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  /** The usual JVM and process metrics (memory, GC, threads, CPU, uptime). */
+  public OperatorMetrics withJvmMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return this;
+  }
+
+  @Override
+  public void onCall(String method, Endpoint endpoint, int httpStatus, Duration duration) {
+    Timer.builder(PREFIX + "api.request.duration")
+        .description("API requests by method, endpoint kind and HTTP status (0 = no response)")
+        .tags("method", method, "endpoint", endpoint.name().toLowerCase(Locale.ROOT),
+            "status", String.valueOf(httpStatus))
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(5))
+        .maximumExpectedValue(Duration.ofSeconds(60))
+        .register(registry)
+        .record(duration);
+  }
+
+  @Override
+  public void onDigestChallenge() {
+    challenges.increment();
+  }
+
+  /** A pass wrote the integration; counts writes by cause, drift corrections and rotations. */
+  public void written(IntegrationType type, Change change) {
+    String t = type.name();
+    Counter.builder(PREFIX + "integration.writes")
+        .description("Integrations written, by type and cause (Created, Adopted, Updated, SecretRotated, DriftCorrected)")
+        .tags("type", t, "cause", change.name())
+        .register(registry)
+        .increment();
+    if (change == Change.DriftCorrected) {
+      Counter.builder(PREFIX + "drift.corrections")
+          .description("Changes made outside Kubernetes that the operator undid, by integration type")
+          .tag("type", t)
+          .register(registry)
+          .increment();
+    } else if (change == Change.SecretRotated) {
+      Counter.builder(PREFIX + "secret.rotations")
+          .description("Rotated Secrets re-sent to the API, by integration type")
+          .tag("type", t)
+          .register(registry)
+          .increment();
+    }
+  }
+
+  /** A retry the operator scheduled, by reason (ApiUnavailable, RateLimited, ...). */
+  public void retryScheduled(ConditionReason reason) {
+    Counter.builder(PREFIX + "retries")
+        .description("Passes scheduled again after a failure, by reason")
+        .tag("reason", reason.name())
+        .register(registry)
+        .increment();
+  }
+
+  /** Time spent waiting for the client-side rate limit before a request. */
+  public void rateLimitWait(Duration waited) {
+    Timer.builder(PREFIX + "api.rate.limit.wait")
+        .description("Waits for the client-side per-project request budget")
+        .register(registry)
+        .record(waited);
+  }
+
+  /** Records where a resource stands after a pass; feeds the resources, conflicts and age gauges. */
+  public void standing(ResourceID id, IntegrationType type, ConditionReason reason) {
+    String t = type == null ? "unknown" : type.name();
+    standings.compute(id, (k, previous) -> {
+      Instant since = reason == ConditionReason.Synced ? null
+          : previous != null && previous.unsyncedSince() != null ? previous.unsyncedSince() : clock.instant();
+      if (previous != null) {
+        counter(previous.type(), previous.reason()).decrementAndGet();
+      }
+      counter(t, reason).incrementAndGet();
+      return new Standing(t, reason, since);
+    });
+  }
+
+  public void forget(ResourceID id) {
+    standings.computeIfPresent(id, (k, previous) -> {
+      counter(previous.type(), previous.reason()).decrementAndGet();
+      return null;
+    });
+  }
+
+  public void leading(boolean isLeader) {
+    leader.set(isLeader ? 1 : 0);
+  }
+
+  private AtomicInteger counter(String type, ConditionReason reason) {
+    return resourceCounts.computeIfAbsent(type + "/" + reason.name(), key -> {
+      AtomicInteger value = new AtomicInteger();
+      Gauge.builder(PREFIX + "resources", value, AtomicInteger::get)
+          .description("Managed resources by integration type and Ready reason")
+          .tags(Tags.of("type", type, "reason", reason.name(),
+              "ready", String.valueOf(reason == ConditionReason.Synced)))
+          .register(registry);
+      return value;
+    });
+  }
+
+  private int count(ConditionReason reason) {
+    return (int) standings.values().stream().filter(s -> s.reason() == reason).count();
+  }
+
+  private double oldestUnsyncedSeconds() {
+    Instant now = clock.instant();
+    return standings.values().stream()
+        .map(Standing::unsyncedSince)
+        .filter(java.util.Objects::nonNull)
+        .min(Instant::compareTo)
+        .map(since -> Duration.between(since, now).toMillis() / 1000.0)
+        .orElse(0.0);
+  }
+}
