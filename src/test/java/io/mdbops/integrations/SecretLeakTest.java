@@ -37,7 +37,7 @@ class SecretLeakTest {
     // not vacuous: the suite did produce Events, statuses and operator log lines
     assertThat(witnessed).anyMatch(t -> t.startsWith("event: Created"));
     assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"appliedSecrets\""));
-    assertThat(logs).anyMatch(l -> l.contains("integration in project"));
+    assertThat(logs).anyMatch(l -> l.contains("PUT SLACK in project"));
     assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
 
     List<String> everything = new ArrayList<>(logs);

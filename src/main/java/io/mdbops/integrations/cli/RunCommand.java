@@ -58,10 +58,10 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   static ApiClientSettings apiSettings(OperatorConfig config) {
-    ApiClientSettings d = ApiClientSettings.defaults();
-    return new ApiClientSettings(
-        d.connectTimeout(), d.readTimeout(), d.writeTimeout(), config.apiTimeout(), d.userAgent(),
-        Math.max(d.maxIdleConnections(), config.maxConcurrentReconciles()), d.keepAlive(), d.itemsPerPage());
+    return ApiClientSettings.defaults()
+        .withCallTimeout(config.apiTimeout())
+        .withRequestsPerMinute(config.apiRequestsPerMinute())
+        .withMaxIdleConnections(Math.max(5, config.maxConcurrentReconciles()));
   }
 
   /** A default connection that cannot be read is a deployment mistake: say so before starting. */

@@ -28,6 +28,9 @@ public final class StatusBuilder {
   }
 
   public ThirdPartyIntegrationStatus next(ThirdPartyIntegration resource, SyncOutcome outcome) {
+    if (outcome instanceof SyncOutcome.Deferred) {
+      return resource.getStatus(); // nothing was learnt and nothing is wrong: leave it as it is
+    }
     ThirdPartyIntegrationStatus status = copy(resource.getStatus());
     long generation = generation(resource);
     status.setObservedGeneration(generation);

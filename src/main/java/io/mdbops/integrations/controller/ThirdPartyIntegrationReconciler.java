@@ -152,6 +152,10 @@ public class ThirdPartyIntegrationReconciler
 
   private Optional<Duration> retryAfter(ThirdPartyIntegration resource, SyncOutcome outcome) {
     String uid = resource.getMetadata().getUid();
+    if (outcome instanceof SyncOutcome.Deferred deferred) {
+      metrics.deferred();
+      return Optional.of(deferred.retryAfter());
+    }
     if (!(outcome instanceof SyncOutcome.Failed failed)) {
       failuresInARow.remove(uid);
       return Optional.empty();
@@ -197,8 +201,9 @@ public class ThirdPartyIntegrationReconciler
     if (outcome instanceof RemovalOutcome.Failed failed) {
       writeDeletingStatus(resource, context, failed.message());
       int attempt = failuresInARow.merge(resource.getMetadata().getUid(), 1, Integer::sum);
+      Optional<Duration> asked = failed.cause().flatMap(ApiException::retryAfter);
       Duration delay = retryPolicy
-          .after(ConditionReason.ApiUnavailable, attempt, failed.cause().flatMap(ApiException::retryAfter))
+          .after(asked.isPresent() ? ConditionReason.RateLimited : ConditionReason.ApiUnavailable, attempt, asked)
           .orElseThrow();
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(delay);
     }

@@ -123,21 +123,38 @@ public final class OperatorMetrics implements ApiCallListener {
     }
   }
 
-  /** A retry the operator scheduled, by reason (ApiUnavailable, RateLimited, ...). */
+  /** A pass scheduled again after a failure, by reason (ApiUnavailable, RateLimited, ...). */
   public void retryScheduled(ConditionReason reason) {
-    Counter.builder(PREFIX + "retries")
+    Counter.builder(PREFIX + "reconcile.retries")
         .description("Passes scheduled again after a failure, by reason")
         .tag("reason", reason.name())
         .register(registry)
         .increment();
   }
 
-  /** Time spent waiting for the client-side rate limit before a request. */
-  public void rateLimitWait(Duration waited) {
+  @Override
+  public void onRetry(Endpoint endpoint, io.mdbops.integrations.opsmanager.ApiException.Kind cause) {
+    Counter.builder(PREFIX + "api.retries")
+        .description("API calls tried again within a pass, by endpoint kind and cause")
+        .tags("endpoint", endpoint.name().toLowerCase(Locale.ROOT), "cause", cause.name())
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void onBudgetWait(Duration waited) {
     Timer.builder(PREFIX + "api.rate.limit.wait")
         .description("Waits for the client-side per-project request budget")
         .register(registry)
         .record(waited);
+  }
+
+  /** A pass handed back to the queue because its project's request budget was spent. */
+  public void deferred() {
+    Counter.builder(PREFIX + "api.rate.limit.deferrals")
+        .description("Passes deferred because the project's client-side request budget was spent")
+        .register(registry)
+        .increment();
   }
 
   /** Records where a resource stands after a pass; feeds the resources, conflicts and age gauges. */

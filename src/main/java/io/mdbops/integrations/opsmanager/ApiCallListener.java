@@ -30,4 +30,10 @@ public interface ApiCallListener {
 
   /** The server answered with a Digest challenge (a 401 carrying {@code WWW-Authenticate: Digest}). */
   default void onDigestChallenge() {}
+
+  /** An idempotent call failed with a retryable error and is tried again inside the same pass. */
+  default void onRetry(Endpoint endpoint, ApiException.Kind cause) {}
+
+  /** A request waited this long for the project's client-side budget (only called when it waited). */
+  default void onBudgetWait(Duration waited) {}
 }

@@ -83,7 +83,15 @@ final class ApiErrors {
     String text = scrubber.scrub(e.getMessage(), MAX_TRANSPORT);
     String msg =
         operation + ": " + what + e.getClass().getSimpleName() + (text == null ? "" : ": " + text);
-    return new ApiException(Kind.TRANSPORT, 0, null, null, List.of(), null, msg);
+    return new ApiException(Kind.TRANSPORT, 0, null, null, List.of(), null, msg,
+        e instanceof java.io.InterruptedIOException);
+  }
+
+  /** The request was not sent: the project's client-side budget is spent for now. */
+  static ApiException throttled(String operation, ProjectRequestBudget.ThrottledException e) {
+    return new ApiException(Kind.THROTTLED, 0, null, null, List.of(), e.retryAfter(),
+        operation + ": not sent, the client-side budget of " + e.perMinute()
+            + " requests per minute for this project is spent; retrying in " + e.retryAfter().toMillis() + " ms");
   }
 
   /** A 2xx whose body could not be read as the expected JSON. */

@@ -19,6 +19,8 @@ public class ApiException extends Exception {
     SERVER(true),
     /** 429; see {@link #retryAfter()}. */
     RATE_LIMITED(true),
+    /** Not sent: the project's client-side request budget is spent; {@link #retryAfter()} says when. */
+    THROTTLED(true),
     /** 401: the key pair was refused, or has no access to the project. */
     UNAUTHORIZED(false),
     /** 403: missing role, or the caller's IP is not on the API access list. */
@@ -45,6 +47,7 @@ public class ApiException extends Exception {
   private final String detail;
   private final List<String> parameters;
   private final Duration retryAfter;
+  private final boolean timedOut;
 
   public ApiException(
       Kind kind,
@@ -54,7 +57,21 @@ public class ApiException extends Exception {
       List<String> parameters,
       Duration retryAfter,
       String message) {
+    this(kind, httpStatus, errorCode, detail, parameters, retryAfter, message, false);
+  }
+
+  /** @param timedOut no response within the configured timeout (only with {@link Kind#TRANSPORT}) */
+  public ApiException(
+      Kind kind,
+      int httpStatus,
+      String errorCode,
+      String detail,
+      List<String> parameters,
+      Duration retryAfter,
+      String message,
+      boolean timedOut) {
     super(message, null, false, false);
+    this.timedOut = timedOut;
     this.kind = kind;
     this.httpStatus = httpStatus;
     this.errorCode = errorCode;
@@ -88,6 +105,11 @@ public class ApiException extends Exception {
 
   public List<String> parameters() {
     return parameters;
+  }
+
+  /** Whether the call gave up waiting for a response (it may or may not have been applied). */
+  public boolean timedOut() {
+    return timedOut;
   }
 
   /** How long the API asked us to wait (429 Retry-After), if it said. */

@@ -46,6 +46,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   private final Scrubber scrubber;
   private final ApiCallListener listener;
   private final Clock clock;
+  private final InlineRetry retry;
 
   OkHttpIntegrationsApi(
       OkHttpClient client,
@@ -65,11 +66,12 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     this.scrubber = Scrubber.of(List.of(privateKey));
     this.listener = listener;
     this.clock = clock;
+    this.retry = new InlineRetry(settings.retryAttempts(), settings.retryBase(), settings.retryCap(), listener);
   }
 
   @Override
   public List<IntegrationView> list(String projectId) throws ApiException {
-    return list(projectId, scrubber);
+    return retry.call("list", Endpoint.LIST, () -> list(projectId, scrubber));
   }
 
   private List<IntegrationView> list(String projectId, Scrubber scrubber) throws ApiException {
@@ -99,6 +101,10 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
 
   @Override
   public Optional<IntegrationView> get(String projectId, String type) throws ApiException {
+    return retry.call("get", Endpoint.GET, () -> getOnce(projectId, type));
+  }
+
+  private Optional<IntegrationView> getOnce(String projectId, String type) throws ApiException {
     String op = describe("GET", type, projectId);
     HttpResult r =
         exchange(op, Endpoint.GET, request(typeUrl(projectId, type)).get().build(), scrubber);
@@ -115,8 +121,14 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     }
   }
 
+  /** An upsert of the whole configuration: safe to repeat, so retried like the reads. */
   @Override
   public List<IntegrationView> put(String projectId, IntegrationPayload payload)
+      throws ApiException {
+    return retry.call("put", Endpoint.PUT, () -> putOnce(projectId, payload));
+  }
+
+  private List<IntegrationView> putOnce(String projectId, IntegrationPayload payload)
       throws ApiException {
     String op = describe("PUT", payload.type(), projectId);
     Scrubber callScrubber = scrubber.plus(payload.secretValues());
@@ -139,6 +151,10 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
 
   @Override
   public boolean delete(String projectId, String type) throws ApiException {
+    return retry.call("delete", Endpoint.DELETE, () -> deleteOnce(projectId, type));
+  }
+
+  private boolean deleteOnce(String projectId, String type) throws ApiException {
     String op = describe("DELETE", type, projectId);
     HttpResult r =
         exchange(op, Endpoint.DELETE, request(typeUrl(projectId, type)).delete().build(), scrubber);
@@ -182,6 +198,8 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
           response.request().url(),
           response.headers(),
           readBody(response.body()));
+    } catch (ProjectRequestBudget.ThrottledException e) {
+      throw ApiErrors.throttled(op, e);
     } catch (IOException e) {
       throw ApiErrors.transport(op, e, callScrubber);
     } finally {

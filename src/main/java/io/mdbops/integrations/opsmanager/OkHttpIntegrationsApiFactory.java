@@ -65,6 +65,8 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
       builder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
     }
     DigestAuth.install(builder, connection.publicKey(), connection.privateKey(), listener);
+    // a network interceptor sees every request on the wire, Digest round trips included
+    builder.addNetworkInterceptor(new ProjectRequestBudget(settings.requestsPerMinute(), settings.budgetWait(), listener));
     return new OkHttpIntegrationsApi(
         builder.build(), baseUrl, flavor, settings, connection.publicKey(), connection.privateKey(),
         listener, Clock.systemUTC());

@@ -11,7 +11,7 @@ public final class ApiFailures {
   public static SyncOutcome.Failed of(ApiException e) {
     ConditionReason reason = switch (e.kind()) {
       case TRANSPORT, SERVER -> ConditionReason.ApiUnavailable;
-      case RATE_LIMITED -> ConditionReason.RateLimited;
+      case RATE_LIMITED, THROTTLED -> ConditionReason.RateLimited;
       case UNAUTHORIZED -> ConditionReason.Unauthorized;
       case FORBIDDEN -> ConditionReason.Forbidden;
       case PROJECT_NOT_FOUND -> ConditionReason.ProjectNotFound;
@@ -20,6 +20,7 @@ public final class ApiFailures {
     String advice = switch (e.kind()) {
       case TRANSPORT, SERVER -> "; retrying with backoff";
       case RATE_LIMITED -> "; retrying after the delay the API asked for";
+      case THROTTLED -> "; the operator's own per-project request budget is spent, retrying when it refills";
       case UNAUTHORIZED -> "; check publicKey and privateKey in the connection Secret";
       case FORBIDDEN -> "; the API key needs the Project Monitoring Admin role (or higher) and the"
           + " operator's address must be on the key's access list";

@@ -59,11 +59,16 @@ public final class IntegrationRemoval {
     }
     ProjectKey key = connection.projectKey(spec.getProjectId());
     try {
+      long started = System.nanoTime();
       boolean existed = api.delete(spec.getProjectId(), spec.getType().name());
-      LOG.info("DELETE {} integration in project {}: {}", spec.getType(), spec.getProjectId(),
-          existed ? "removed" : "was not configured");
+      LOG.info("DELETE {} in project {}: {} in {} ms", spec.getType(), spec.getProjectId(),
+          existed ? "Deleted" : "was not configured", (System.nanoTime() - started) / 1_000_000);
       return new RemovalOutcome.Removed(existed);
     } catch (ApiException e) {
+      if (e.kind() == ApiException.Kind.THROTTLED) {
+        return new RemovalOutcome.Failed("waiting for the operator's per-project request budget to remove " + what,
+            Optional.of(e));
+      }
       return new RemovalOutcome.Failed(
           "removing " + what + " failed: " + e.getMessage() + "; retrying (set spec.deletionPolicy to"
               + " Retain to delete this resource without removing the integration)",

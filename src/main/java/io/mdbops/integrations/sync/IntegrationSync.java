@@ -106,7 +106,7 @@ public final class IntegrationSync {
     try {
       snapshot = snapshots.get(key, () -> api.list(projectId), snapshotMaxAge);
     } catch (ApiException e) {
-      return ApiFailures.of(e);
+      return failed(e);
     }
     Optional<IntegrationView> live = snapshot.ofType(type);
     SyncMemory.Remembered remembered = memory.get(uid);
@@ -119,21 +119,35 @@ public final class IntegrationSync {
       return new SyncOutcome.InSync(Change.None, differences, desired.secretVersions());
     }
     Change change = classify(resource, live.isPresent(), desired, remembered);
+    long started = System.nanoTime();
     try {
       ProjectSnapshot written = snapshots.replace(key, api.put(projectId, desired.payload()));
       Optional<IntegrationView> echoed = written.ofType(type);
       remember(uid, new LiveComparison.Echo(
           echoed.map(IntegrationView::fields).orElse(Map.of()), desired.secretVersions()), generation);
       driftWatch.watch(resource, key, api, echoed.orElse(null));
-      LOG.info("{} {} integration in project {} ({})", change, type, projectId, differences);
+      LOG.info("PUT {} in project {}: {} in {} ms ({})", type, projectId, change, millisSince(started), differences);
       return new SyncOutcome.InSync(change, differences, desired.secretVersions());
     } catch (ApiException e) {
-      snapshots.invalidate(key);
+      if (e.kind() != ApiException.Kind.THROTTLED) {
+        snapshots.invalidate(key);
+        LOG.info("PUT {} in project {}: failed in {} ms: {}", type, projectId, millisSince(started), e.getMessage());
+      }
       // a refused write left the project as it was: wake this resource if that changes
       driftWatch.watch(resource, key, api, live.orElse(null));
-      LOG.info("writing {} integration in project {} failed: {}", type, projectId, e.getMessage());
-      return ApiFailures.of(e);
+      return failed(e);
     }
+  }
+
+  private static SyncOutcome failed(ApiException e) {
+    if (e.kind() == ApiException.Kind.THROTTLED) {
+      return new SyncOutcome.Deferred(e.retryAfter().orElse(Duration.ofSeconds(1)));
+    }
+    return ApiFailures.of(e);
+  }
+
+  private static long millisSince(long nanoTime) {
+    return (System.nanoTime() - nanoTime) / 1_000_000;
   }
 
   /**

@@ -21,6 +21,12 @@ public sealed interface SyncOutcome {
       implements SyncOutcome {}
 
   /**
+   * The pass stopped before any write because the project's client-side request budget is spent.
+   * Nothing is wrong with the resource: its status stays as it is and the pass runs again later.
+   */
+  record Deferred(Duration retryAfter) implements SyncOutcome {}
+
+  /**
    * The pass could not reach the desired state.
    *
    * @param cause the API error behind it, if any (for Retry-After and metrics)

@@ -160,7 +160,8 @@ class ReconcilerEndToEndTest {
     Map<String, String> creds = h.createWithCredentials(r);
     h.awaitReason(ns, "wh", ConditionReason.Synced);
 
-    h.sim.faults().add(FaultRule.respond(500).method("PUT").project(project).times(1).build());
+    // three failures outlast the client's tries within one pass, so the pass fails and is retried
+    h.sim.faults().add(FaultRule.respond(500).method("PUT").project(project).times(3).build());
     Map<String, String> next = new HashMap<>(creds);
     next.put("secret", Fixtures.secretValue("sig"));
     h.update(Fixtures.secret(ns, Fixtures.credentialsSecretName("wh"), next));
@@ -168,9 +169,21 @@ class ReconcilerEndToEndTest {
         next.get("secret").equals(h.sim.stored(project, "WEBHOOK").orElseThrow().get("secret")));
     ThirdPartyIntegration after = h.awaitReason(ns, "wh", ConditionReason.Synced);
     assertThat(h.calls(project).stream().filter(e -> e.method().equals("PUT")).map(e -> e.status()))
-        .containsExactly(200, 500, 200);
+        .containsExactly(200, 500, 500, 500, 200);
     assertThat(h.eventReasons(ns, "wh")).containsExactly("Created", "ApiUnavailable", "SecretRotated");
     assertThat(after.getStatus().getDriftCorrections()).isNull();
+  }
+
+  @Test
+  void aBriefOutageIsAbsorbedWithinThePassWithoutAStatusFlip() throws Exception {
+    String ns = h.namespace("blip");
+    String project = h.project();
+    h.sim.faults().add(FaultRule.respond(503).method("PUT").project(project).times(1).build());
+    h.createWithCredentials(Fixtures.resource(ns, "it", IntegrationType.SLACK, project, CONNECTION));
+    h.awaitReason(ns, "it", ConditionReason.Synced);
+    assertThat(h.calls(project).stream().filter(e -> e.method().equals("PUT")).map(e -> e.status()))
+        .containsExactly(503, 200);
+    assertThat(h.eventReasons(ns, "it")).containsExactly("Created");
   }
 
   @Test
@@ -305,17 +318,18 @@ class ReconcilerEndToEndTest {
     String project = h.project();
     h.createWithCredentials(Fixtures.resource(ns, "pd", IntegrationType.PAGER_DUTY, project, CONNECTION));
     h.awaitReason(ns, "pd", ConditionReason.Synced);
-    FaultRule failing = h.sim.faults().add(FaultRule.respond(500).method("DELETE").project(project).times(2).build());
+    // four failures: the first pass's three tries and the first try of the next pass
+    FaultRule failing = h.sim.faults().add(FaultRule.respond(500).method("DELETE").project(project).times(4).build());
     h.delete(ns, "pd");
     ThirdPartyIntegration held = h.awaitReason(ns, "pd", ConditionReason.Deleting);
     assertThat(held.getMetadata().getDeletionTimestamp()).isNotNull();
     assertThat(held.getMetadata().getFinalizers()).isNotEmpty();
     assertThat(OperatorHarness.ready(held).getMessage()).contains("HTTP 500").contains("Retain");
     h.awaitGone(ns, "pd");
-    assertThat(failing.fired()).isEqualTo(2);
+    assertThat(failing.fired()).isEqualTo(4);
     assertThat(h.sim.stored(project, "PAGER_DUTY")).isEmpty();
     assertThat(h.calls(project).stream().filter(e -> e.method().equals("DELETE")).map(e -> e.status()))
-        .containsExactly(500, 500, 204);
+        .containsExactly(500, 500, 500, 500, 204);
   }
 
   @Test

@@ -30,13 +30,13 @@ class ApiClientSettingsTest {
   void rejectsNonsense() {
     ApiClientSettings d = ApiClientSettings.defaults();
     assertThatThrownBy(() -> new ApiClientSettings(Duration.ZERO, d.readTimeout(), d.writeTimeout(),
-        d.callTimeout(), d.userAgent(), 5, d.keepAlive(), 100))
+        d.callTimeout(), d.userAgent(), 5, d.keepAlive(), 100, 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2)))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("connectTimeout must be positive");
     assertThatThrownBy(() -> new ApiClientSettings(d.connectTimeout(), d.readTimeout(),
-        d.writeTimeout(), d.callTimeout(), " ", 5, d.keepAlive(), 100))
+        d.writeTimeout(), d.callTimeout(), " ", 5, d.keepAlive(), 100, 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ApiClientSettings(d.connectTimeout(), d.readTimeout(),
-        d.writeTimeout(), d.callTimeout(), "ua", 5, d.keepAlive(), 501))
+        d.writeTimeout(), d.callTimeout(), "ua", 5, d.keepAlive(), 501, 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2)))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("itemsPerPage must be within 1..500");
   }
 
@@ -52,7 +52,7 @@ class ApiClientSettingsTest {
     try (MockWebServer server = TestServers.start();
         OkHttpIntegrationsApiFactory factory = new OkHttpIntegrationsApiFactory(
             new ApiClientSettings(d.connectTimeout(), d.readTimeout(), d.writeTimeout(),
-                d.callTimeout(), "custom-agent/1", 1, d.keepAlive(), 100), broken)) {
+                d.callTimeout(), "custom-agent/1", 1, d.keepAlive(), 100, 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2)), broken)) {
       server.enqueue(json(200, page(0)));
 
       assertThat(factory.create(TestServers.connection(server)).list(PROJECT)).isEmpty();

@@ -169,16 +169,43 @@ class ClientAgainstSimulatorTest {
   }
 
   @Test
-  void rateLimitsAndServerErrorsAreRetryableWithTheDelayTheApiAsked() {
+  void aLong429GoesBackToTheCallerWithTheDelayTheApiAsked() {
     sim.faults().add(FaultRule.respond(429).project(project).times(1).retryAfter(Duration.ofSeconds(7)).build());
     assertThatThrownBy(() -> api.list(project)).isInstanceOfSatisfying(ApiException.class, e -> {
       assertThat(e.kind()).isEqualTo(ApiException.Kind.RATE_LIMITED);
       assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
       assertThat(e.retryable()).isTrue();
     });
+  }
+
+  @Test
+  void shortOutagesAreRetriedWithinTheCallAndLongOnesReachTheCaller() throws Exception {
     sim.faults().add(FaultRule.respond(503).project(project).times(1).build());
+    sim.faults().add(FaultRule.respond(429).project(project).times(1).retryAfter(Duration.ofSeconds(1)).build());
+    assertThat(api.list(project)).isEmpty();
+    assertThat(journal()).extracting(JournalEntry::status).containsSubsequence(503, 429, 200);
+
+    sim.faults().add(FaultRule.respond(500).project(project).times(3).build());
+    int before = journal().size();
     assertThatThrownBy(() -> api.list(project))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ApiException.Kind.SERVER));
+    assertThat(journal().subList(before, journal().size())).extracting(JournalEntry::status)
+        .containsExactly(500, 500, 500);
+  }
+
+  @Test
+  void requestsBeyondTheProjectsBudgetAreNotSent() throws Exception {
+    try (var limited = new OkHttpIntegrationsApiFactory(
+        ApiClientSettings.defaults().withRequestsPerMinute(6), ApiCallListener.NOOP)) {
+      IntegrationsApi api = limited.create(connection(PRIVATE_KEY));
+      // 6 per minute = 1 per 10 s period: the challenge and the listed request use it up
+      assertThatThrownBy(() -> { api.list(project); api.list(project); })
+          .isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ApiException.Kind.THROTTLED);
+            assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(11)));
+          });
+      assertThat(journal()).hasSizeLessThanOrEqualTo(2);
+    }
   }
 
   @Test

@@ -104,7 +104,7 @@ class OkHttpIntegrationsApiTest {
     ApiClientSettings d = TestServers.fastSettings();
     factory = new OkHttpIntegrationsApiFactory(
         new ApiClientSettings(d.connectTimeout(), d.readTimeout(), d.writeTimeout(), d.callTimeout(),
-            d.userAgent(), d.maxIdleConnections(), d.keepAlive(), 2),
+            d.userAgent(), d.maxIdleConnections(), d.keepAlive(), 2, 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2)),
         ApiCallListener.NOOP);
     api = factory.create(connection(server));
     server.enqueue(json(200, page(5, item("A"), item("B"))));
@@ -125,7 +125,7 @@ class OkHttpIntegrationsApiTest {
     ApiClientSettings d = TestServers.fastSettings();
     factory = new OkHttpIntegrationsApiFactory(
         new ApiClientSettings(d.connectTimeout(), d.readTimeout(), d.writeTimeout(), d.callTimeout(),
-            d.userAgent(), d.maxIdleConnections(), d.keepAlive(), 2),
+            d.userAgent(), d.maxIdleConnections(), d.keepAlive(), 2, 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2)),
         ApiCallListener.NOOP);
     api = factory.create(connection(server));
     server.enqueue(json(200, page(4, item("A"), item("B"))));

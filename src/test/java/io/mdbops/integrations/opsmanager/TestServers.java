@@ -68,12 +68,12 @@ final class TestServers {
     return new ApiConnection(baseUri(server, "http"), PUBLIC_KEY, PRIVATE_KEY, null);
   }
 
-  /** Short timeouts so failure tests stay fast. */
+  /** Short timeouts so failure tests stay fast; no retries and no request budget, so each enqueued response answers exactly one call. */
   static ApiClientSettings fastSettings() {
     ApiClientSettings d = ApiClientSettings.defaults();
     return new ApiClientSettings(
         Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(5),
-        d.userAgent(), d.maxIdleConnections(), d.keepAlive(), d.itemsPerPage());
+        d.userAgent(), d.maxIdleConnections(), d.keepAlive(), d.itemsPerPage(), 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2));
   }
 
   static MockResponse json(int code, String body) {
