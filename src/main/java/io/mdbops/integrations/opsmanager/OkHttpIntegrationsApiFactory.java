@@ -42,6 +42,9 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
             .callTimeout(settings.callTimeout())
             .followRedirects(false)
             .followSslRedirects(false)
+            // OkHttp would resend a failed request with the same Digest nonce count, which the API
+            // refuses as a replay; InlineRetry resends with a fresh Authorization instead
+            .retryOnConnectionFailure(false)
             .connectionPool(
                 new ConnectionPool(
                     settings.maxIdleConnections(),

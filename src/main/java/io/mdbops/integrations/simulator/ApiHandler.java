@@ -70,6 +70,11 @@ final class ApiHandler implements HttpHandler {
       Thread.currentThread().interrupt();
       exchange.close();
       return;
+    } catch (ConnectionReset e) {
+      journal(exchange, request, ApiResponse.error(ApiError.of(ErrorCode.UNEXPECTED_ERROR)), trace, arrived,
+          Duration.ofNanos(System.nanoTime() - started), 0);
+      exchange.close(); // no status line: the client sees the connection end
+      return;
     } catch (RuntimeException | IOException e) {
       LOG.warn("simulator failed on {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
           e.toString());
@@ -77,8 +82,16 @@ final class ApiHandler implements HttpHandler {
     }
     // journaled before the client can see the response, so a test reading the journal right
     // after a call sees that call
-    journal(exchange, request, response, trace, arrived, Duration.ofNanos(System.nanoTime() - started));
+    journal(exchange, request, response, trace, arrived, Duration.ofNanos(System.nanoTime() - started),
+        response.status());
     ResponseWriter.write(exchange, request, response);
+  }
+
+  /** Thrown to drop a request's connection without an answer. */
+  private static final class ConnectionReset extends RuntimeException {
+    ConnectionReset() {
+      super(null, null, false, false);
+    }
   }
 
   private ApiResponse serve(ApiRequest request, Trace trace) throws InterruptedException {
@@ -99,7 +112,7 @@ final class ApiHandler implements HttpHandler {
     return response.status() == 401 ? response.withHeader("WWW-Authenticate", digest.challenge(false)) : response;
   }
 
-  private ApiResponse authorized(ApiRequest request, Trace trace) {
+  private ApiResponse authorized(ApiRequest request, Trace trace) throws InterruptedException {
     Optional<ApiKey> key = keys.find(trace.auth.publicKey());
     if (key.isEmpty()) {
       throw new ApiErrorException(ErrorCode.USER_UNAUTHORIZED);
@@ -111,7 +124,13 @@ final class ApiHandler implements HttpHandler {
     Optional<FaultRule> fault = faults.match(request.method(), target.projectId(), target.type());
     if (fault.isPresent()) {
       trace.faulted = true;
-      return faultResponse(fault.get(), request);
+      if (fault.get().resets()) {
+        throw new ConnectionReset();
+      }
+      if (fault.get().hangFor() == null) {
+        return faultResponse(fault.get(), request);
+      }
+      Thread.sleep(fault.get().hangFor().toMillis());
     }
     if (target.projectId() != null) {
       OptionalLong retryAfter = rateLimiter.acquire(target.projectId());
@@ -156,13 +175,14 @@ final class ApiHandler implements HttpHandler {
         : response.withHeader("Retry-After", Long.toString(Math.max(0, retryAfter.toSeconds())));
   }
 
+  /** @param status what the client received; 0 when the connection was dropped */
   private void journal(HttpExchange exchange, ApiRequest request, ApiResponse response, Trace trace,
-      Instant arrived, Duration took) {
+      Instant arrived, Duration took, int status) {
     String method = request != null ? request.method() : exchange.getRequestMethod();
     String path = request != null ? request.path() : exchange.getRequestURI().getPath();
     ApiPath target = ApiPath.lenient(path == null ? "" : path);
     journal.record(new JournalEntry(arrived, method, path, request == null ? null : request.rawQuery(),
-        target.projectId(), target.type(), response.status(), response.errorCode(), trace.auth.outcome(),
+        target.projectId(), target.type(), status, status == 0 ? null : response.errorCode(), trace.auth.outcome(),
         trace.auth.outcome() == AuthOutcome.INVALID ? null : trace.auth.publicKey(), trace.faulted, took));
     LOG.debug("{} {} -> {}{} ({} ms)", method, path, response.status(),
         response.errorCode() == null ? "" : " " + response.errorCode(), took.toMillis());

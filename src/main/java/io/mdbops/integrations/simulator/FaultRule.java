@@ -6,7 +6,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Answers matching authenticated requests with an error instead of serving them. A rule matches
+ * Answers matching authenticated requests with an error instead of serving them, holds them past
+ * the client's timeout ({@link #hang}), or drops the connection ({@link #reset}). A rule matches
  * by method, project and type (each optional), fires for the next {@code times} matching requests
  * (unlimited by default), each time with a {@code probability} (1 by default). Built with {@link
  * #respond(int)}; thread-safe.
@@ -22,8 +23,12 @@ public final class FaultRule {
   private final Duration retryAfter;
   private final AtomicInteger remaining;
   private final AtomicInteger fired = new AtomicInteger();
+  private final Duration hang;
+  private final boolean reset;
 
   private FaultRule(Builder b) {
+    this.hang = b.hang;
+    this.reset = b.reset;
     this.status = b.status;
     this.error = b.error;
     this.method = b.method;
@@ -44,6 +49,33 @@ public final class FaultRule {
       throw new IllegalArgumentException("a fault must be an error status, not " + status);
     }
     return new Builder(status, null);
+  }
+
+  /**
+   * Holds a matching request for {@code duration}, then serves it normally: a client with a shorter
+   * timeout gives up on a request that the API nevertheless applied.
+   */
+  public static Builder hang(Duration duration) {
+    Builder b = new Builder(0, null);
+    b.hang = Objects.requireNonNull(duration);
+    return b;
+  }
+
+  /** Closes the connection of a matching request without answering, and without serving it. */
+  public static Builder reset() {
+    Builder b = new Builder(0, null);
+    b.reset = true;
+    return b;
+  }
+
+  /** How long a matching request is held before it is served, or null. */
+  public Duration hangFor() {
+    return hang;
+  }
+
+  /** Whether a matching request's connection is dropped. */
+  public boolean resets() {
+    return reset;
   }
 
   /** A rule answering with exactly this error. */
@@ -108,7 +140,8 @@ public final class FaultRule {
 
   @Override
   public String toString() {
-    return "FaultRule[" + status + " for " + (method == null ? "*" : method) + " " + (projectId == null ? "*" : projectId)
+    String what = hang != null ? "hang " + hang.toMillis() + "ms" : reset ? "reset" : String.valueOf(status);
+    return "FaultRule[" + what + " for " + (method == null ? "*" : method) + " " + (projectId == null ? "*" : projectId)
         + "/" + (type == null ? "*" : type) + ", remaining=" + remaining() + ", p=" + probability + "]";
   }
 
@@ -122,6 +155,8 @@ public final class FaultRule {
     private int times = -1;
     private double probability = 1.0;
     private Duration retryAfter;
+    private Duration hang;
+    private boolean reset;
 
     private Builder(int status, ApiError error) {
       this.status = status;

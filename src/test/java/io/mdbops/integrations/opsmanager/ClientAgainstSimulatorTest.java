@@ -194,6 +194,33 @@ class ClientAgainstSimulatorTest {
   }
 
   @Test
+  void aDroppedConnectionIsRetriedWithinTheCall() throws Exception {
+    sim.faults().add(FaultRule.reset().method("PUT").project(project).times(1).build());
+    var payload = desired(IntegrationType.PAGER_DUTY, Fixtures.credentials(IntegrationType.PAGER_DUTY)).payload();
+    assertThat(api.put(project, payload)).hasSize(1);
+    assertThat(journal()).extracting(JournalEntry::method, JournalEntry::status)
+        .endsWith(org.assertj.core.groups.Tuple.tuple("PUT", 0), org.assertj.core.groups.Tuple.tuple("PUT", 200));
+  }
+
+  @Test
+  void aTimedOutWriteMayStillHaveLandedAndIsNotRetriedWithinTheCall() throws Exception {
+    try (var impatient = new OkHttpIntegrationsApiFactory(
+        ApiClientSettings.defaults().withCallTimeout(Duration.ofMillis(300)), ApiCallListener.NOOP)) {
+      IntegrationsApi api = impatient.create(connection(PRIVATE_KEY));
+      api.list(project); // Digest handshake outside the timed call
+      sim.faults().add(FaultRule.hang(Duration.ofMillis(800)).method("PUT").project(project).times(1).build());
+      var payload = desired(IntegrationType.SLACK, Fixtures.credentials(IntegrationType.SLACK)).payload();
+      assertThatThrownBy(() -> api.put(project, payload)).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThat(e.kind()).isEqualTo(ApiException.Kind.TRANSPORT);
+        assertThat(e.timedOut()).isTrue();
+      });
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+          .until(() -> sim.stored(project, "SLACK").isPresent());
+      assertThat(sim.journal().count(e -> project.equals(e.projectId()) && e.method().equals("PUT"))).isEqualTo(1);
+    }
+  }
+
+  @Test
   void requestsBeyondTheProjectsBudgetAreNotSent() throws Exception {
     try (var limited = new OkHttpIntegrationsApiFactory(
         ApiClientSettings.defaults().withRequestsPerMinute(6), ApiCallListener.NOOP)) {
