@@ -1,6 +1,7 @@
 package io.mdbops.integrations.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.marcnuri.helm.Helm;
@@ -47,6 +48,14 @@ class ChartDeploymentTest {
         entry("HTTP_PORT", "8080"),
         entry("LOG_FORMAT", "json"),
         entry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"));
+  }
+
+  @Test
+  void severalReplicasRequireLeaderElection() {
+    assertThatThrownBy(() -> Chart.render("leaderElection: {enabled: false}"))
+        .hasMessageContaining("replicas > 1 needs leaderElection.enabled");
+    assertThat(Chart.render("replicas: 1\nleaderElection: {enabled: false}").env())
+        .containsEntry("LEADER_ELECTION", "false");
   }
 
   @Test

@@ -101,7 +101,7 @@ class ChartRbacTest {
       "",
       "watchNamespaces: [team-a, team-b]",
       "watchNamespaces: [integrations-operator]",
-      "leaderElection: {enabled: false}",
+      "leaderElection: {enabled: false}\nreplicas: 1",
       "defaultConnection: {create: true, publicKey: p, privateKey: k}\nnetworkPolicy: {enabled: true}",
       "metrics: {serviceMonitor: {enabled: true}}\nprometheusRule: {enabled: true}\ngrafanaDashboard: {enabled: true}"})
   void noWildcardsNoSecretWritesAndLeasesOnlyInTheReleaseNamespace(String values) {
