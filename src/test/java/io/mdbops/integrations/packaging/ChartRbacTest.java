@@ -1,0 +1,154 @@
+package io.mdbops.integrations.packaging;
+
+import static io.mdbops.integrations.packaging.Chart.NAMESPACE;
+import static io.mdbops.integrations.packaging.Chart.RESOURCE_RULES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Least privilege: exactly the rules the operator needs, only where it needs them. */
+class ChartRbacTest {
+
+  static final Set<String> SECRET_WRITES = Set.of("create", "update", "patch", "delete", "deletecollection", "*");
+
+  @Test
+  void watchingAllNamespacesUsesOneClusterRoleWithExactlyTheResourceRules() {
+    Chart.Rendered r = Chart.render();
+    ClusterRole role = r.one(ClusterRole.class);
+    assertThat(role.getRules()).containsExactlyElementsOf(RESOURCE_RULES);
+    ClusterRoleBinding binding = r.one(ClusterRoleBinding.class);
+    assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
+    assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+    assertThat(binding.getSubjects()).singleElement().satisfies(this::isOperatorServiceAccount);
+    // only the leader-election Role besides
+    assertThat(r.all(Role.class)).extracting(o -> o.getMetadata().getName())
+        .containsExactly("integrations-operator-leader-election");
+  }
+
+  @Test
+  void aListOfNamespacesGetsARolePerNamespaceAndNothingClusterWide() {
+    Chart.Rendered r = Chart.render("watchNamespaces: [team-a, team-b]");
+    assertThat(r.all(ClusterRole.class)).isEmpty();
+    assertThat(r.all(ClusterRoleBinding.class)).isEmpty();
+    for (String ns : List.of("team-a", "team-b")) {
+      Role role = roleIn(r, ns, "integrations-operator");
+      assertThat(role.getRules()).containsExactlyElementsOf(RESOURCE_RULES);
+      RoleBinding binding = bindingIn(r, ns, "integrations-operator");
+      assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
+      assertThat(binding.getRoleRef().getName()).isEqualTo("integrations-operator");
+      assertThat(binding.getSubjects()).singleElement().satisfies(this::isOperatorServiceAccount);
+    }
+    // the default connection Secret lives in the release namespace: read-only access there
+    assertThat(roleIn(r, NAMESPACE, "integrations-operator-secrets").getRules())
+        .containsExactly(Chart.rule("", "secrets", "get", "list", "watch"));
+    assertThat(bindingIn(r, NAMESPACE, "integrations-operator-secrets").getSubjects())
+        .singleElement().satisfies(this::isOperatorServiceAccount);
+    assertThat(r.all(Role.class)).extracting(o -> o.getMetadata().getNamespace())
+        .containsOnly("team-a", "team-b", NAMESPACE);
+  }
+
+  @Test
+  void watchingTheReleaseNamespaceItselfNeedsNoExtraSecretsRole() {
+    Chart.Rendered r = Chart.render("watchNamespaces: [team-a, " + NAMESPACE + "]");
+    assertThat(r.all(Role.class)).extracting(o -> o.getMetadata().getName())
+        .doesNotContain("integrations-operator-secrets");
+    assertThat(roleIn(r, NAMESPACE, "integrations-operator").getRules()).containsExactlyElementsOf(RESOURCE_RULES);
+  }
+
+  @Test
+  void theLeaseRulesAreARoleInTheReleaseNamespaceNamingTheLease() {
+    Chart.Rendered r = Chart.render("leaderElection: {leaseName: shard-a}");
+    Role role = roleIn(r, NAMESPACE, "integrations-operator-leader-election");
+    assertThat(role.getRules()).containsExactly(
+        Chart.rule("coordination.k8s.io", "leases", "create"),
+        new PolicyRuleBuilder(
+            Chart.rule("coordination.k8s.io", "leases", "get", "list", "watch", "update", "patch"))
+            .withResourceNames("shard-a").build());
+    assertThat(r.env()).containsEntry("LEASE_NAME", "shard-a").containsEntry("LEADER_ELECTION", "true");
+    assertThat(bindingIn(r, NAMESPACE, "integrations-operator-leader-election").getSubjects())
+        .singleElement().satisfies(this::isOperatorServiceAccount);
+  }
+
+  @Test
+  void withoutLeaderElectionThereAreNoLeaseRules() {
+    Chart.Rendered r = Chart.render("leaderElection: {enabled: false}\nreplicas: 1");
+    assertThat(rules(r)).noneMatch(rule -> rule.getResources().contains("leases"));
+    assertThat(r.env()).containsEntry("LEADER_ELECTION", "false");
+  }
+
+  @Test
+  void rbacCanBeLeftToTheCluster() {
+    Chart.Rendered r = Chart.render("rbac: {create: false}");
+    assertThat(Stream.of(Role.class, RoleBinding.class, ClusterRole.class, ClusterRoleBinding.class)
+        .flatMap(t -> r.all(t).stream())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "",
+      "watchNamespaces: [team-a, team-b]",
+      "watchNamespaces: [integrations-operator]",
+      "leaderElection: {enabled: false}\nreplicas: 1",
+      "defaultConnection: {create: true, publicKey: p, privateKey: k}\nnetworkPolicy: {enabled: true}",
+      "metrics: {serviceMonitor: {enabled: true}}\nprometheusRule: {enabled: true}\ngrafanaDashboard: {enabled: true}"})
+  void noWildcardsNoSecretWritesAndLeasesOnlyInTheReleaseNamespace(String values) {
+    Chart.Rendered r = Chart.render(values);
+    List<PolicyRule> rules = rules(r);
+    assertThat(rules).isNotEmpty();
+    for (PolicyRule rule : rules) {
+      assertThat(rule.getVerbs()).as("verbs of %s", rule).doesNotContain("*");
+      assertThat(rule.getResources()).as("resources of %s", rule).noneMatch(s -> s.contains("*"));
+      assertThat(rule.getApiGroups()).as("apiGroups of %s", rule).doesNotContain("*");
+      assertThat(rule.getNonResourceURLs()).as("nonResourceURLs of %s", rule).isEmpty();
+      if (rule.getResources().contains("secrets")) {
+        assertThat(rule.getVerbs()).as("Secret verbs").doesNotContainAnyElementsOf(SECRET_WRITES);
+      }
+    }
+    assertThat(r.all(ClusterRole.class)).flatExtracting(ClusterRole::getRules)
+        .noneMatch(rule -> rule.getResources().contains("leases"));
+    assertThat(r.all(Role.class))
+        .filteredOn(role -> role.getRules().stream().anyMatch(rule -> rule.getResources().contains("leases")))
+        .allSatisfy(role -> assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE));
+  }
+
+  private void isOperatorServiceAccount(Subject s) {
+    assertThat(s.getKind()).isEqualTo("ServiceAccount");
+    assertThat(s.getName()).isEqualTo("integrations-operator");
+    assertThat(s.getNamespace()).isEqualTo(NAMESPACE);
+  }
+
+  private static List<PolicyRule> rules(Chart.Rendered r) {
+    return Stream.concat(
+        r.all(ClusterRole.class).stream().flatMap(c -> c.getRules().stream()),
+        r.all(Role.class).stream().flatMap(c -> c.getRules().stream())).toList();
+  }
+
+  private static Role roleIn(Chart.Rendered r, String ns, String name) {
+    return named(r.all(Role.class), ns, name);
+  }
+
+  private static RoleBinding bindingIn(Chart.Rendered r, String ns, String name) {
+    return named(r.all(RoleBinding.class), ns, name);
+  }
+
+  private static <T extends HasMetadata> T named(List<T> objects, String ns, String name) {
+    return objects.stream()
+        .filter(o -> ns.equals(o.getMetadata().getNamespace()) && name.equals(o.getMetadata().getName()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + ns + " among " + objects.stream()
+            .map(o -> o.getMetadata().getNamespace() + "/" + o.getMetadata().getName()).toList()));
+  }
+}
