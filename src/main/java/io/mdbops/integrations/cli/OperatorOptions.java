@@ -61,6 +61,21 @@ public final class OperatorOptions {
       description = "Name of the Lease in the operator namespace (env LEASE_NAME). Default: ${DEFAULT-VALUE}.")
   String leaseName;
 
+  @Option(names = "--lease-duration", paramLabel = "DURATION", converter = Durations.class,
+      defaultValue = "${env:LEASE_DURATION:-15s}",
+      description = "How long the Lease holds without renewal; a failover takes about this long (env LEASE_DURATION). Default: ${DEFAULT-VALUE}.")
+  Duration leaseDuration;
+
+  @Option(names = "--lease-renew-deadline", paramLabel = "DURATION", converter = Durations.class,
+      defaultValue = "${env:LEASE_RENEW_DEADLINE:-10s}",
+      description = "How long the leader tries to renew before it stops leading; below --lease-duration (env LEASE_RENEW_DEADLINE). Default: ${DEFAULT-VALUE}.")
+  Duration leaseRenewDeadline;
+
+  @Option(names = "--lease-retry-period", paramLabel = "DURATION", converter = Durations.class,
+      defaultValue = "${env:LEASE_RETRY_PERIOD:-2s}",
+      description = "How often candidates try to acquire and the leader renews; below --lease-renew-deadline (env LEASE_RETRY_PERIOD). Default: ${DEFAULT-VALUE}.")
+  Duration leaseRetryPeriod;
+
   @Option(names = "--default-connection-secret", paramLabel = "NAME",
       defaultValue = "${env:DEFAULT_CONNECTION_SECRET:-}",
       description = "Secret in the operator namespace used by resources without connectionSecretRef (env DEFAULT_CONNECTION_SECRET). Default: none.")
@@ -112,6 +127,7 @@ public final class OperatorOptions {
           .maxConcurrentReconciles(maxConcurrentReconciles)
           .leaderElection(leaderElection)
           .leaseName(leaseName)
+          .leaseTimings(leaseDuration, leaseRenewDeadline, leaseRetryPeriod)
           .defaultConnectionSecret(defaultConnectionSecret == null || defaultConnectionSecret.isBlank()
               ? null : defaultConnectionSecret.trim())
           .defaultConnectionNamespaces(namespaces("--default-connection-namespaces", defaultConnectionNamespaces, true))

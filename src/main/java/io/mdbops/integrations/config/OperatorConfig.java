@@ -17,6 +17,11 @@ import java.util.Set;
  * @param maxConcurrentReconciles how many resources are reconciled at the same time
  * @param leaderElection whether replicas elect a leader on a Lease (standbys never write)
  * @param leaseName name of that Lease, in the operator namespace
+ * @param leaseDuration how long a Lease holds without renewal; a failover takes about this long
+ * @param leaseRenewDeadline how long the leader keeps trying to renew before it gives up leading
+ * @param leaseRetryPeriod how often candidates try to acquire, and the leader to renew
+ * @param exitOnLostLeadership whether a replica that loses its Lease without being stopped exits
+ *     (the production behaviour: it must not write beside the new leader); else it only stops
  * @param defaultConnectionSecret name of the default connection Secret in the operator namespace,
  *     or null for none
  * @param defaultConnectionNamespaces namespaces allowed to use the default connection ("*" = all)
@@ -35,6 +40,10 @@ public record OperatorConfig(
     int maxConcurrentReconciles,
     boolean leaderElection,
     String leaseName,
+    Duration leaseDuration,
+    Duration leaseRenewDeadline,
+    Duration leaseRetryPeriod,
+    boolean exitOnLostLeadership,
     String defaultConnectionSecret,
     Set<String> defaultConnectionNamespaces,
     List<URI> allowedBaseUrls,
@@ -67,8 +76,12 @@ public record OperatorConfig(
     if (maxConcurrentReconciles < 1) {
       throw new IllegalArgumentException("maxConcurrentReconciles must be at least 1");
     }
-    if (apiRequestsPerMinute < 1) {
-      throw new IllegalArgumentException("apiRequestsPerMinute must be at least 1");
+    if (leaseRenewDeadline.compareTo(leaseDuration) >= 0 || leaseRetryPeriod.compareTo(leaseRenewDeadline) >= 0) {
+      throw new IllegalArgumentException(
+          "lease timings must satisfy retryPeriod < renewDeadline < leaseDuration");
+    }
+    if (apiRequestsPerMinute < 0) {
+      throw new IllegalArgumentException("apiRequestsPerMinute must not be negative (0 = no limit)");
     }
   }
 
@@ -93,6 +106,10 @@ public record OperatorConfig(
     private int maxConcurrentReconciles = 20;
     private boolean leaderElection = false;
     private String leaseName = "integrations-operator";
+    private Duration leaseDuration = Duration.ofSeconds(15);
+    private Duration leaseRenewDeadline = Duration.ofSeconds(10);
+    private Duration leaseRetryPeriod = Duration.ofSeconds(2);
+    private boolean exitOnLostLeadership = true;
     private String defaultConnectionSecret;
     private Set<String> defaultConnectionNamespaces = Set.of();
     private List<URI> allowedBaseUrls = List.of(URI.create("https://cloud.mongodb.com"));
@@ -112,6 +129,10 @@ public record OperatorConfig(
       maxConcurrentReconciles = c.maxConcurrentReconciles;
       leaderElection = c.leaderElection;
       leaseName = c.leaseName;
+      leaseDuration = c.leaseDuration;
+      leaseRenewDeadline = c.leaseRenewDeadline;
+      leaseRetryPeriod = c.leaseRetryPeriod;
+      exitOnLostLeadership = c.exitOnLostLeadership;
       defaultConnectionSecret = c.defaultConnectionSecret;
       defaultConnectionNamespaces = c.defaultConnectionNamespaces;
       allowedBaseUrls = c.allowedBaseUrls;
@@ -154,6 +175,18 @@ public record OperatorConfig(
 
     public Builder leaseName(String v) {
       leaseName = v;
+      return this;
+    }
+
+    public Builder leaseTimings(Duration duration, Duration renewDeadline, Duration retryPeriod) {
+      leaseDuration = duration;
+      leaseRenewDeadline = renewDeadline;
+      leaseRetryPeriod = retryPeriod;
+      return this;
+    }
+
+    public Builder exitOnLostLeadership(boolean v) {
+      exitOnLostLeadership = v;
       return this;
     }
 
@@ -206,6 +239,10 @@ public record OperatorConfig(
           maxConcurrentReconciles,
           leaderElection,
           leaseName,
+          leaseDuration,
+          leaseRenewDeadline,
+          leaseRetryPeriod,
+          exitOnLostLeadership,
           defaultConnectionSecret,
           defaultConnectionNamespaces,
           allowedBaseUrls,

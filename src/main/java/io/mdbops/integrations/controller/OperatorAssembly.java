@@ -49,15 +49,25 @@ public final class OperatorAssembly implements AutoCloseable {
   private final ApiClients clients;
   private final OperatorMetrics metrics;
   private final int httpPort;
+  private final LeadershipGuard leadership;
+  private final ResourceIndex index;
   private HealthAndMetricsServer http;
 
   private OperatorAssembly(
-      Operator operator, DriftWatch driftWatch, ApiClients clients, OperatorMetrics metrics, int httpPort) {
+      Operator operator,
+      DriftWatch driftWatch,
+      ApiClients clients,
+      OperatorMetrics metrics,
+      int httpPort,
+      LeadershipGuard leadership,
+      ResourceIndex index) {
     this.operator = operator;
     this.driftWatch = driftWatch;
     this.clients = clients;
     this.metrics = metrics;
     this.httpPort = httpPort;
+    this.leadership = leadership;
+    this.index = index;
   }
 
   /** As the full form, with metrics of its own (the API client factory then reports to nobody). */
@@ -118,6 +128,7 @@ public final class OperatorAssembly implements AutoCloseable {
         memory,
         metrics);
 
+    LeadershipGuard leadership = new LeadershipGuard(client, config, identity);
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
@@ -132,8 +143,16 @@ public final class OperatorAssembly implements AutoCloseable {
             .aLeaderElectionConfiguration(config.leaseName())
             .withLeaseNamespace(config.operatorNamespace())
             .withIdentity(identity)
+            .withLeaseDuration(config.leaseDuration())
+            .withRenewDeadline(config.leaseRenewDeadline())
+            .withRetryPeriod(config.leaseRetryPeriod())
+            // JOSDK's own exit would run inside our shutdown hook and block it; LeadershipGuard decides
+            .withExitOnStopLeading(false)
             .withLeaderCallbacks(new LeaderCallbacks(
-                () -> metrics.leading(true), () -> metrics.leading(false), leader -> { }))
+                () -> metrics.leading(true), () -> {
+                  metrics.leading(false);
+                  leadership.stoppedLeading();
+                }, leader -> { }))
             .build());
       } else {
         metrics.leading(true);
@@ -154,7 +173,10 @@ public final class OperatorAssembly implements AutoCloseable {
           .setMaxInterval(Duration.ofMinutes(5).toMillis())
           .withoutMaxAttempts());
     });
-    return new OperatorAssembly(operator, driftWatch, clients, metrics, config.httpPort());
+    OperatorAssembly assembly = new OperatorAssembly(operator, driftWatch, clients, metrics, config.httpPort(),
+        leadership, index);
+    leadership.onLost(assembly::close);
+    return assembly;
   }
 
   /** The endpoint a resource writes to, or empty when it cannot write (so it owns nothing). */
@@ -229,10 +251,20 @@ public final class OperatorAssembly implements AutoCloseable {
     return clients;
   }
 
+  /** The operator's cached copy of a Secret (what a pass would read right now). */
+  public Optional<io.fabric8.kubernetes.api.model.Secret> cachedSecret(String namespace, String name) {
+    return index.secret(namespace, name);
+  }
+
+  /** Stops everything; a leader hands its Lease back so a standby takes over at once. Idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (!leadership.closing()) {
+      return;
+    }
     driftWatch.close();
     operator.stop();
+    leadership.release();
     if (http != null) {
       http.close();
     }

@@ -68,11 +68,11 @@ final class TestServers {
     return new ApiConnection(baseUri(server, "http"), PUBLIC_KEY, PRIVATE_KEY, null);
   }
 
-  /** Short timeouts so failure tests stay fast; no retries and no request budget, so each enqueued response answers exactly one call. */
+  /** Short timeouts (yet long enough for a loaded 2-core CI machine) so failure tests stay fast; no retries and no request budget, so each enqueued response answers exactly one call. */
   static ApiClientSettings fastSettings() {
     ApiClientSettings d = ApiClientSettings.defaults();
     return new ApiClientSettings(
-        Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofSeconds(5),
+        Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofSeconds(2), Duration.ofSeconds(5),
         d.userAgent(), d.maxIdleConnections(), d.keepAlive(), d.itemsPerPage(), 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2));
   }
 

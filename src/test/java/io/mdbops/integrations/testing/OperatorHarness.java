@@ -125,13 +125,28 @@ public final class OperatorHarness implements AutoCloseable {
     return sim.addProject();
   }
 
+  /** Creates the Secret and waits until the operator's cache has it, as a user would not notice. */
   public Secret create(Secret secret) {
-    return client.secrets().resource(secret).create();
+    return awaitCached(client.secrets().resource(secret).create());
   }
 
   public Secret update(Secret secret) {
     secret.getMetadata().setResourceVersion(null);
-    return client.secrets().resource(secret).update();
+    return awaitCached(client.secrets().resource(secret).update());
+  }
+
+  /**
+   * Resources created right after their Secret could otherwise be reconciled before the Secret
+   * informer has seen it (a real cache lag, reported as SecretNotFound and healed a moment later),
+   * which would make exact assertions on Events flaky.
+   */
+  private Secret awaitCached(Secret written) {
+    String ns = written.getMetadata().getNamespace();
+    String name = written.getMetadata().getName();
+    String version = written.getMetadata().getResourceVersion();
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> operator.cachedSecret(ns, name)
+        .map(s -> version.equals(s.getMetadata().getResourceVersion())).orElse(false));
+    return written;
   }
 
   /** Creates the resource and, first, its credentials Secret with fresh values. */
