@@ -180,6 +180,8 @@ public final class SandboxCommand implements Callable<Integer> {
     } else {
       console.line("API             " + sandbox.apiBaseUrl() + "; examples re-targeted to project(s) "
           + String.join(", ", sandbox.examples().projectIds()) + " and written to " + display(dir));
+      console.line("                What the operator writes there stays after the sandbox exits; kubectl delete"
+          + " the resources while it runs to remove it.");
     }
     console.line("Examples        " + sandbox.exampleKeys().size() + " resources from " + display(dir));
     sandbox.examples().all().forEach(e -> e.problems().forEach(p -> console.line("  warning: " + p)));

@@ -154,7 +154,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     out.println("  base URL     " + simulator.baseUrl());
     out.println("  project id   " + projectId);
     out.println("  public key   " + publicKey);
-    out.println("  private key  " + key + "   (a local fake, made up for this run)");
+    out.println("  private key  " + key + (privateKey == null ? "   (a local fake, made up for this run)" : ""));
     if (caFile != null) {
       out.println("  CA (PEM)     " + caFile);
     }
