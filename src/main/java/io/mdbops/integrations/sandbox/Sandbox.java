@@ -90,10 +90,6 @@ public final class Sandbox implements AutoCloseable {
       return new Settings(null, null, null, 0, 0, Duration.ofSeconds(30), null);
     }
 
-    public Settings withExamples(Path path) {
-      return new Settings(path, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, realApi);
-    }
-
     public Settings withRealApi(RealApi api) {
       return new Settings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, api);
     }
