@@ -1,6 +1,8 @@
 package io.mdbops.integrations;
 
 import io.mdbops.integrations.cli.RunCommand;
+import io.mdbops.integrations.cli.SandboxCommand;
+import io.mdbops.integrations.cli.SimulatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "integrations-operator", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Manages MongoDB Cloud Manager / Ops Manager third-party integrations from ThirdPartyIntegration resources.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SandboxCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

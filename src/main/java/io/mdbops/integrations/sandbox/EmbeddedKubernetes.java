@@ -54,8 +54,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   private final KubernetesClient client;
   private final Queue<Request> journal = new ConcurrentLinkedQueue<>();
   private final Queue<Injected> injected = new ConcurrentLinkedQueue<>();
+  private final CustomResourceDefinition crd = loadCrd();
+  private final KubectlSupport kubectl;
 
-  private EmbeddedKubernetes(int port) {
+  private EmbeddedKubernetes(int port, boolean forKubectl) {
+    kubectl = forKubectl ? new KubectlSupport(crd) : null;
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     MockWebServer http = new MockWebServer();
     Dispatcher crud = new KubernetesMixedDispatcher(responses);
@@ -76,13 +79,16 @@ public final class EmbeddedKubernetes implements AutoCloseable {
                     + ",\"reason\":\"Conflict\",\"message\":\"injected by the test\"}");
           }
         }
-        return crud.dispatch(request);
+        return kubectl == null ? crud.dispatch(request) : kubectl.dispatch(request, crud);
       }
     };
     server = new KubernetesMockServer(
         new Context(Serialization.jsonMapper()), http, responses, recording, false);
     server.init(InetAddress.getLoopbackAddress(), port);
     allowLeaderElection();
+    if (kubectl != null) {
+      kubectl.serveDiscovery(server.getPort());
+    }
     client = server.createClient();
   }
 
@@ -106,21 +112,34 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   /** Starts on 127.0.0.1 ({@code port} 0 picks a free one) and installs the CRD. */
   public static EmbeddedKubernetes start(int port) {
-    EmbeddedKubernetes k = new EmbeddedKubernetes(port);
+    EmbeddedKubernetes k = new EmbeddedKubernetes(port, false);
     k.installCrd();
     return k;
   }
 
-  private void installCrd() {
+  /**
+   * As {@link #start(int)}, and also serves what {@code kubectl} needs: discovery, Table printing
+   * of the custom resource and strategic merge patches (see {@link KubectlSupport}).
+   */
+  public static EmbeddedKubernetes startForKubectl(int port) {
+    EmbeddedKubernetes k = new EmbeddedKubernetes(port, true);
+    k.installCrd();
+    return k;
+  }
+
+  private static CustomResourceDefinition loadCrd() {
     try (InputStream in = EmbeddedKubernetes.class.getResourceAsStream(CRD_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("CRD " + CRD_RESOURCE + " is not on the classpath; build first");
       }
-      CustomResourceDefinition crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+      return Serialization.unmarshal(in, CustomResourceDefinition.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void installCrd() {
+    client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     client.resources(ThirdPartyIntegration.class).inAnyNamespace().list();
   }
 

@@ -1,0 +1,274 @@
+package io.mdbops.integrations.cli;
+
+import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.config.LogSetup;
+import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.sandbox.Examples;
+import io.mdbops.integrations.sandbox.QuietLogs;
+import io.mdbops.integrations.sandbox.Sandbox;
+import io.mdbops.integrations.sandbox.StatusTable;
+import io.mdbops.integrations.sync.ConnectionUnavailableException;
+import io.mdbops.integrations.sync.EndpointPolicy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code sandbox}: the operator, an embedded Kubernetes API and the API simulator, with the examples. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Try the operator on this machine, nothing to install: an embedded Kubernetes API, the API"
+            + " simulator (or a real Cloud/Ops Manager with --api-url), the examples of deploy/examples"
+            + " applied, and the operator reconciling them. Everything listens on 127.0.0.1 only.",
+        "Prints a line whenever a resource's Ready condition changes and one per API write (method,"
+            + " project, type, status), and the kubectl commands that work against it. Ctrl-C stops it."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:Stopped by Ctrl-C, or (--exit-when-ready) every example became Ready.",
+        "1:(--exit-when-ready) Some example was not Ready in time; each is listed with its reason.",
+        "2:Invalid options or the sandbox could not start."})
+public final class SandboxCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--exit-when-ready", arity = "0..1", paramLabel = "TIMEOUT", fallbackValue = "60s",
+      converter = Durations.class,
+      description = "Exit once every example is Ready (exit code 0), or after TIMEOUT with the reason of each one"
+          + " that is not (exit code 1). TIMEOUT defaults to 60s.")
+  Duration exitWhenReady;
+
+  @Option(names = "--examples", paramLabel = "PATH",
+      description = "Directory of manifests (every *.yaml but connection-secret.yaml) or one file to apply."
+          + " Default: deploy/examples of the checkout, else the copies packaged in the jar.")
+  Path examples;
+
+  @Option(names = "--kubeconfig-out", paramLabel = "FILE",
+      description = "Write the kubeconfig for kubectl here. Default: a file in a temporary directory,"
+          + " removed on exit.")
+  Path kubeconfigOut;
+
+  @Option(names = "--kube-port", paramLabel = "PORT", defaultValue = "0",
+      description = "Port of the embedded Kubernetes API on 127.0.0.1. Default: a free port.")
+  int kubePort;
+
+  @Option(names = "--simulator-port", paramLabel = "PORT", defaultValue = "0",
+      description = "Port of the API simulator on 127.0.0.1. Default: a free port.")
+  int simulatorPort;
+
+  @Option(names = "--resync-interval", paramLabel = "DURATION", defaultValue = "30s", converter = Durations.class,
+      description = "How often the operator re-reads the project to undo drift. Default: ${DEFAULT-VALUE}.")
+  Duration resyncInterval;
+
+  @Option(names = "--api-url", paramLabel = "URL",
+      description = "Use this Cloud Manager / Ops Manager instead of the simulator, e.g. https://cloud.mongodb.com."
+          + " Needs --public-key, --private-key-file and --project-id. The examples are written there, into"
+          + " that project, with their fake tokens, and stay there after the sandbox exits unless deleted.")
+  String apiUrl;
+
+  @Option(names = "--public-key", paramLabel = "KEY", description = "Public key of the API key pair (with --api-url).")
+  String publicKey;
+
+  @Option(names = "--private-key-file", paramLabel = "FILE",
+      description = "File holding the private key of the API key pair (with --api-url).")
+  Path privateKeyFile;
+
+  @Option(names = "--project-id", paramLabel = "ID",
+      description = "Project the examples are re-targeted to (with --api-url): 24 hex digits.")
+  String projectId;
+
+  @Option(names = "--ca-file", paramLabel = "FILE",
+      description = "PEM bundle of the CA certificates that sign the API's certificate (with --api-url, for an Ops"
+          + " Manager with a private CA).")
+  Path caFile;
+
+  @Option(names = "--verbose", description = "Also show the operator's own log (INFO).")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws Exception {
+    Sandbox.Settings settings = settings();
+    PrintWriter out = spec.commandLine().getOut();
+    if (verbose) {
+      LogSetup.apply(OperatorConfig.LogFormat.text);
+      return run(settings, out);
+    }
+    try (QuietLogs quiet = QuietLogs.apply()) {
+      return run(settings, out);
+    }
+  }
+
+  private int run(Sandbox.Settings settings, PrintWriter out) throws InterruptedException {
+    Console console = new Console(out);
+    console.line("Starting the sandbox: embedded Kubernetes API, "
+        + (settings.realApi() == null ? "API simulator" : "API at " + settings.realApi().baseUrl())
+        + ", operator (resync every " + format(settings.resyncInterval()) + ")...");
+    Sandbox sandbox = Sandbox.start(settings, console::line);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      console.line("Stopping the sandbox...");
+      sandbox.close();
+      console.line("Stopped.");
+      stopped.countDown();
+    }, "sandbox-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      banner(console, sandbox);
+      console.line("");
+      console.line(StatusTable.header());
+      if (exitWhenReady == null) {
+        // the table and the API lines keep coming from other threads until Ctrl-C
+        waitForAllReady(console, sandbox);
+        stopped.await();
+        return 0;
+      }
+      Map<String, StatusTable.Row> rows = sandbox.awaitExamplesReady(exitWhenReady);
+      if (sandbox.table().allReady(sandbox.exampleKeys())) {
+        console.line("All " + rows.size() + " examples are Ready.");
+        return 0;
+      }
+      console.line("Not every example became Ready within " + format(exitWhenReady) + ":");
+      rows.values().stream().filter(r -> !r.isReady()).forEach(r -> console.line(
+          "  " + r.resource() + " (" + r.type() + "): Ready=" + r.ready() + ", reason " + r.reason()
+              + (r.message() == null ? "" : ": " + r.message())));
+      return 1;
+    } finally {
+      if (stopped.getCount() > 0) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running
+        }
+        sandbox.close();
+      }
+    }
+  }
+
+  /** In interactive mode, says once when everything is Ready, without blocking the caller. */
+  private static void waitForAllReady(Console console, Sandbox sandbox) {
+    Thread t = new Thread(() -> {
+      try {
+        sandbox.awaitExamplesReady(Duration.ofDays(365));
+        console.line("All " + sandbox.exampleKeys().size() + " examples are Ready. Edit one and re-apply it"
+            + " with kubectl to watch the operator write it; Ctrl-C stops the sandbox.");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "sandbox-ready");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void banner(Console console, Sandbox sandbox) {
+    String kubectl = "kubectl --cache-dir=" + sandbox.kubectlCache().toAbsolutePath();
+    Path dir = sandbox.examples().directory();
+    console.line("Kubernetes API  " + sandbox.kube().url());
+    if (sandbox.simulator() != null) {
+      console.line("API simulator   " + sandbox.apiBaseUrl() + ", project " + String.join(", ",
+          sandbox.simulator().projects()) + "; key pair in Secret " + String.join(", ", sandbox.connectionSecrets()));
+    } else {
+      console.line("API             " + sandbox.apiBaseUrl() + "; examples re-targeted to project(s) "
+          + String.join(", ", sandbox.examples().projectIds()) + " and written to " + display(dir));
+      console.line("                What the operator writes there stays after the sandbox exits; kubectl delete"
+          + " the resources while it runs to remove it.");
+    }
+    console.line("Examples        " + sandbox.exampleKeys().size() + " resources from " + display(dir));
+    sandbox.examples().all().forEach(e -> e.problems().forEach(p -> console.line("  warning: " + p)));
+    String slack = Examples.FILES.get(IntegrationType.SLACK);
+    Examples.Example shown = sandbox.examples().all().stream().filter(e -> e.fileName().equals(slack))
+        .findFirst().orElse(sandbox.examples().all().get(0));
+    String file = display(dir.resolve(shown.fileName()));
+    String name = shown.resources().isEmpty() ? "NAME" : shown.resources().get(0).getMetadata().getName();
+    console.line("");
+    console.line("Try it with kubectl, from another terminal:");
+    console.line("  export KUBECONFIG=" + sandbox.kubeconfig().toAbsolutePath());
+    console.line("  " + kubectl + " get tpi");
+    console.line("  " + kubectl + " get tpi " + name + " -o yaml");
+    console.line("  # edit " + file + (shown.fileName().equals(slack) ? " (say, channelName)" : "") + ", then:");
+    console.line("  " + kubectl + " apply --validate=false -f " + file);
+    console.line("  " + kubectl + " delete --wait=false -f " + file);
+    console.line("(Against this embedded API kubectl needs apply --validate=false; get --watch and create"
+        + " secret do not work.)");
+  }
+
+  /** 90s as 1m30s, 60s as 1m. */
+  static String format(Duration d) {
+    long s = d.toSeconds();
+    if (s < 60 || d.toMillis() % 1000 != 0) {
+      return d.toMillis() % 1000 == 0 ? s + "s" : d.toMillis() + "ms";
+    }
+    String text = (s / 3600 > 0 ? s / 3600 + "h" : "") + (s % 3600 / 60 > 0 ? s % 3600 / 60 + "m" : "");
+    return text + (s % 60 > 0 ? s % 60 + "s" : "");
+  }
+
+  private static String display(Path path) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = path.toAbsolutePath().normalize();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+  }
+
+  Sandbox.Settings settings() {
+    Sandbox.Settings s = new Sandbox.Settings(examples, null, kubeconfigOut, kubePort, simulatorPort,
+        resyncInterval, null);
+    if (apiUrl == null) {
+      if (publicKey != null || privateKeyFile != null || projectId != null || caFile != null) {
+        throw new ParameterException(spec.commandLine(),
+            "--public-key, --private-key-file, --project-id and --ca-file go with --api-url");
+      }
+      return s;
+    }
+    if (publicKey == null || privateKeyFile == null || projectId == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--api-url needs --public-key, --private-key-file and --project-id");
+    }
+    if (!projectId.matches("[0-9a-f]{24}")) {
+      throw new ParameterException(spec.commandLine(),
+          "--project-id: '" + projectId + "' is not a project id (24 lower-case hex digits, from the project's URL)");
+    }
+    URI url;
+    try {
+      url = EndpointPolicy.parse(apiUrl);
+    } catch (ConnectionUnavailableException e) {
+      throw new ParameterException(spec.commandLine(), "--api-url: " + e.getMessage());
+    }
+    String privateKey = read(privateKeyFile, "--private-key-file").strip();
+    if (privateKey.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--private-key-file: " + privateKeyFile + " is empty");
+    }
+    String ca = caFile == null ? null : read(caFile, "--ca-file");
+    return s.withRealApi(new Sandbox.RealApi(url, publicKey, privateKey, projectId, ca));
+  }
+
+  private String read(Path file, String flag) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), flag + ": cannot read " + file);
+    }
+  }
+
+  /** Lines to the command's output, whole and flushed, from any thread. */
+  static final class Console {
+    private final PrintWriter out;
+
+    Console(PrintWriter out) {
+      this.out = out;
+    }
+
+    synchronized void line(String text) {
+      out.println(text);
+      out.flush();
+    }
+  }
+}

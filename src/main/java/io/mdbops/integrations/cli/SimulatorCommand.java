@@ -1,0 +1,197 @@
+package io.mdbops.integrations.cli;
+
+import io.mdbops.integrations.simulator.ApiSimulator;
+import io.mdbops.integrations.simulator.FaultRule;
+import io.mdbops.integrations.simulator.Flavour;
+import io.mdbops.integrations.simulator.SimulatorOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code simulator}: the Cloud Manager / Ops Manager integrations API simulator alone, for your own tests. */
+@Command(name = "simulator", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Serve the API simulator on 127.0.0.1: the Cloud Manager / Ops Manager public API v1.0"
+            + " third-party integrations resource (/api/public/v1.0/groups/{id}/integrations) with HTTP"
+            + " Digest, masking and the documented errors, in memory. It is a local fake: the key pair it"
+            + " prints is made up for this run.",
+        "Seeds one project and one API key pair, prints them with a connection Secret manifest and a"
+            + " curl example, and runs until Ctrl-C."})
+public final class SimulatorCommand implements Callable<Integer> {
+
+  /** The project the examples in deploy/examples target. */
+  static final String DEMO_PROJECT = "5e2211c17a3e5a48f5497de3";
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8090",
+      description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--tls", description = "Serve HTTPS with a certificate made at start; its CA is written to a"
+      + " file and put into the Secret as ca.crt.")
+  boolean tls;
+
+  @Option(names = "--flavour", paramLabel = "CLOUD_MANAGER|OPS_MANAGER", defaultValue = "CLOUD_MANAGER",
+      description = "Which product to play: decides the accepted types (Ops Manager adds HIP_CHAT). Default:"
+          + " ${DEFAULT-VALUE}.")
+  Flavour flavour;
+
+  @Option(names = "--latency", paramLabel = "DURATION", converter = Durations.class,
+      description = "Delay every response by this much, e.g. 20ms. Default: none.")
+  Duration latency;
+
+  @Option(names = "--project-id", paramLabel = "ID", defaultValue = DEMO_PROJECT,
+      description = "Id of the seeded project: 24 hex digits. Default: ${DEFAULT-VALUE}, the examples' project.")
+  String projectId;
+
+  @Option(names = "--public-key", paramLabel = "KEY", defaultValue = "simulator",
+      description = "Public key of the seeded API key pair. Default: ${DEFAULT-VALUE}.")
+  String publicKey;
+
+  @Option(names = "--private-key", paramLabel = "KEY",
+      description = "Private key of the seeded API key pair (a local fake). Default: random, printed at start.")
+  String privateKey;
+
+  @Option(names = "--fail-rate", paramLabel = "STATUS=P",
+      description = "Answer this share (0..1) of authenticated requests with an error instead, e.g. 500=0.2,"
+          + " 5xx=0.1 (as 500), 503=0.05, 429=0.1 (with Retry-After). Repeatable.")
+  List<String> failRates = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    ApiSimulator simulator = start(out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      simulator.close();
+      out.println("Stopped.");
+      out.flush();
+      stopped.countDown();
+    }, "simulator-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** Starts and seeds the simulator and prints how to reach it; the caller closes it. */
+  ApiSimulator start(PrintWriter out) throws IOException {
+    SimulatorOptions options = options();
+    List<FaultRule> faults = faultRules();
+    String key = privateKey != null ? privateKey : randomKey();
+    ApiSimulator simulator = ApiSimulator.start(options);
+    try {
+      simulator.addProject(projectId);
+      simulator.addApiKey(publicKey, key);
+      faults.forEach(simulator.faults()::add);
+      describe(out, simulator, key);
+      return simulator;
+    } catch (IOException | RuntimeException e) {
+      simulator.close();
+      throw e;
+    }
+  }
+
+  SimulatorOptions options() {
+    if (!projectId.matches("[0-9a-f]{24}")) {
+      throw new ParameterException(spec.commandLine(), "--project-id: '" + projectId
+          + "' is not a project id (24 lower-case hex digits)");
+    }
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a port number");
+    }
+    SimulatorOptions.Builder b = SimulatorOptions.builder().port(port).tls(tls).flavour(flavour);
+    if (latency != null) {
+      b.latency(latency);
+    }
+    return b.build();
+  }
+
+  List<FaultRule> faultRules() {
+    List<FaultRule> rules = new ArrayList<>();
+    for (String rate : failRates) {
+      String[] parts = rate.split("=", 2);
+      try {
+        String status = parts[0].trim().toLowerCase(Locale.ROOT);
+        int code = status.equals("5xx") ? 500 : Integer.parseInt(status);
+        double p = Double.parseDouble(parts[1].trim());
+        rules.add(FaultRule.respond(code).probability(p).build());
+      } catch (RuntimeException e) {
+        throw new ParameterException(spec.commandLine(), "--fail-rate: '" + rate + "' must be STATUS=P with an"
+            + " error status (400..599, or 5xx) and a share within 0..1, e.g. 500=0.2");
+      }
+    }
+    return rules;
+  }
+
+  private void describe(PrintWriter out, ApiSimulator simulator, String key) throws IOException {
+    String caFile = null;
+    if (tls) {
+      Path ca = Files.createTempFile("simulator-ca-", ".pem");
+      ca.toFile().deleteOnExit();
+      Files.writeString(ca, simulator.caCertificatePem(), StandardCharsets.UTF_8);
+      caFile = ca.toString();
+    }
+    String url = simulator.baseUrl() + ApiSimulator.API_PREFIX + "/groups/" + projectId + "/integrations";
+    out.println("API simulator (" + flavour + ") on " + simulator.baseUrl()
+        + (latency == null ? "" : ", latency " + latency.toMillis() + "ms")
+        + (failRates.isEmpty() ? "" : ", failing " + String.join(", ", failRates)));
+    out.println("  base URL     " + simulator.baseUrl());
+    out.println("  project id   " + projectId);
+    out.println("  public key   " + publicKey);
+    out.println("  private key  " + key + (privateKey == null ? "   (a local fake, made up for this run)" : ""));
+    if (caFile != null) {
+      out.println("  CA (PEM)     " + caFile);
+    }
+    out.println();
+    out.println("Try it:");
+    out.println("  curl --digest -u " + publicKey + ":" + key + (caFile == null ? "" : " --cacert " + caFile)
+        + " " + url);
+    out.println("  curl --digest -u " + publicKey + ":" + key + (caFile == null ? "" : " --cacert " + caFile)
+        + " -X PUT -H 'Content-Type: application/json' \\");
+    out.println("       -d '{\"type\":\"SLACK\",\"apiToken\":\"xoxb-1234567890\",\"teamName\":\"Payments\","
+        + "\"channelName\":\"#alerts\"}' " + url + "/SLACK");
+    out.println();
+    out.println("A connection Secret for the operator (the allow-list, --allowed-base-urls, must hold "
+        + simulator.baseUrl() + "):");
+    out.println("---");
+    out.println("apiVersion: v1");
+    out.println("kind: Secret");
+    out.println("metadata:");
+    out.println("  name: mdb-api");
+    out.println("  namespace: demo");
+    out.println("type: Opaque");
+    out.println("stringData:");
+    out.println("  publicKey: " + publicKey);
+    out.println("  privateKey: " + key);
+    out.println("  baseUrl: " + simulator.baseUrl());
+    if (tls) {
+      out.println("  ca.crt: |");
+      simulator.caCertificatePem().lines().forEach(l -> out.println("    " + l));
+    }
+    out.println("---");
+    out.println("Serving until Ctrl-C.");
+    out.flush();
+  }
+
+  private static String randomKey() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,98 @@
+package io.mdbops.integrations.sandbox;
+
+import io.mdbops.integrations.opsmanager.ApiCallListener;
+import io.mdbops.integrations.opsmanager.ApiException;
+import io.mdbops.integrations.opsmanager.IntegrationPayload;
+import io.mdbops.integrations.opsmanager.IntegrationView;
+import io.mdbops.integrations.opsmanager.IntegrationsApi;
+import io.mdbops.integrations.opsmanager.IntegrationsApiFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Tells about every write the operator makes to the API (PUT, DELETE): method, project, type and
+ * the HTTP status, never a body or a key. Wraps the clients a factory makes; as the client's
+ * {@link ApiCallListener} it learns each exchange's status on the calling thread.
+ */
+public final class ApiWriteLog implements ApiCallListener {
+
+  /** One write: HTTP status 0 when no response arrived; errorCode only for refusals. */
+  public record Write(String method, String projectId, String type, int status, String errorCode) {
+    @Override
+    public String toString() {
+      return method + " " + projectId + "/" + type + " -> " + (status == 0 ? "no response" : status)
+          + (errorCode == null ? "" : " " + errorCode);
+    }
+  }
+
+  private final ThreadLocal<Integer> lastStatus = new ThreadLocal<>();
+  private final Consumer<Write> sink;
+
+  public ApiWriteLog(Consumer<Write> sink) {
+    this.sink = sink;
+  }
+
+  @Override
+  public void onCall(String method, Endpoint endpoint, int httpStatus, Duration duration) {
+    if (endpoint == Endpoint.PUT || endpoint == Endpoint.DELETE) {
+      lastStatus.set(httpStatus); // not the list a PUT may read afterwards
+    }
+  }
+
+  /** The factory whose clients report their writes here. */
+  public IntegrationsApiFactory wrap(IntegrationsApiFactory factory) {
+    return connection -> new Logged(factory.create(connection));
+  }
+
+  private final class Logged implements IntegrationsApi {
+    private final IntegrationsApi api;
+
+    Logged(IntegrationsApi api) {
+      this.api = api;
+    }
+
+    @Override
+    public List<IntegrationView> list(String projectId) throws ApiException {
+      return api.list(projectId);
+    }
+
+    @Override
+    public Optional<IntegrationView> get(String projectId, String type) throws ApiException {
+      return api.get(projectId, type);
+    }
+
+    @Override
+    public List<IntegrationView> put(String projectId, IntegrationPayload payload) throws ApiException {
+      lastStatus.remove();
+      try {
+        List<IntegrationView> result = api.put(projectId, payload);
+        report("PUT", projectId, payload.type(), null);
+        return result;
+      } catch (ApiException e) {
+        report("PUT", projectId, payload.type(), e);
+        throw e;
+      }
+    }
+
+    @Override
+    public boolean delete(String projectId, String type) throws ApiException {
+      lastStatus.remove();
+      try {
+        boolean existed = api.delete(projectId, type);
+        report("DELETE", projectId, type, null);
+        return existed;
+      } catch (ApiException e) {
+        report("DELETE", projectId, type, e);
+        throw e;
+      }
+    }
+
+    private void report(String method, String projectId, String type, ApiException failure) {
+      Integer seen = lastStatus.get();
+      int status = seen != null ? seen : failure != null ? failure.httpStatus() : 0;
+      sink.accept(new Write(method, projectId, type, status, failure == null ? null : failure.errorCode()));
+    }
+  }
+}
