@@ -190,6 +190,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
       String op, Endpoint endpoint, Request request, Scrubber callScrubber) throws ApiException {
     long start = System.nanoTime();
     int status = 0;
+    boolean sent = true;
     try (Response response = client.newCall(request).execute()) {
       status = response.code();
       return new HttpResult(
@@ -199,6 +200,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
           response.headers(),
           readBody(response.body()));
     } catch (ProjectRequestBudget.ThrottledException e) {
+      sent = false;
       throw ApiErrors.throttled(op, e);
     } catch (IOException e) {
       throw ApiErrors.transport(op, e, callScrubber);
@@ -206,7 +208,9 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       LOG.trace("{} -> {} in {} ms", op, status, took.toMillis());
       try {
-        listener.onCall(request.method(), endpoint, status, took);
+        if (sent) { // a request held back by the budget never reached the API
+          listener.onCall(request.method(), endpoint, status, took);
+        }
       } catch (RuntimeException e) {
         LOG.warn("ApiCallListener.onCall failed: {}", e.getClass().getName());
       }

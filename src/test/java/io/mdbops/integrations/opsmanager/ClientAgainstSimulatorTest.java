@@ -225,11 +225,11 @@ class ClientAgainstSimulatorTest {
     try (var limited = new OkHttpIntegrationsApiFactory(
         ApiClientSettings.defaults().withRequestsPerMinute(6), ApiCallListener.NOOP)) {
       IntegrationsApi api = limited.create(connection(PRIVATE_KEY));
-      // 6 per minute = 1 per 10 s period: the challenge and the listed request use it up
+      // 6 per minute = 1 per 15 s period: the challenge and the listed request use it up
       assertThatThrownBy(() -> { api.list(project); api.list(project); })
           .isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.kind()).isEqualTo(ApiException.Kind.THROTTLED);
-            assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(11)));
+            assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(16)));
           });
       assertThat(journal()).hasSizeLessThanOrEqualTo(2);
     }
