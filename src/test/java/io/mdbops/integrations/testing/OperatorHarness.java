@@ -54,8 +54,8 @@ public final class OperatorHarness implements AutoCloseable {
   public final ApiSimulator sim;
   public final OkHttpIntegrationsApiFactory apiFactory;
   public final OperatorConfig config;
-  public final OperatorAssembly operator;
   public final OperatorMetrics metrics;
+  private volatile OperatorAssembly operator;
 
   private OperatorHarness(
       UnaryOperator<OperatorConfig.Builder> configure, UnaryOperator<SimulatorOptions.Builder> simulator) {
@@ -72,7 +72,26 @@ public final class OperatorHarness implements AutoCloseable {
             .httpPort(freePort()))
         .build();
     metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
-    apiFactory = new OkHttpIntegrationsApiFactory(ApiClientSettings.defaults(), metrics);
+    apiFactory = new OkHttpIntegrationsApiFactory(
+        ApiClientSettings.defaults()
+            .withCallTimeout(config.apiTimeout())
+            .withRequestsPerMinute(config.apiRequestsPerMinute()),
+        metrics);
+    startOperator();
+  }
+
+  /** The running operator. */
+  public OperatorAssembly operator() {
+    return operator;
+  }
+
+  /** Stops the operator, as a pod being killed mid-work (in-flight calls are cut off). */
+  public void stopOperator() {
+    operator.close();
+  }
+
+  /** A new operator process: empty memory, fresh caches, as after a restart. */
+  public void startOperator() {
     operator = OperatorAssembly.create(
         client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), "e2e-operator", metrics);
     operator.start();
