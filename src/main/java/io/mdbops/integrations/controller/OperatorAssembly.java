@@ -135,6 +135,7 @@ public final class OperatorAssembly implements AutoCloseable {
           // status and finalizer writes use JSON patch everywhere, so tests run what production runs
           .withUseSSAToPatchPrimaryResource(false)
           .withConcurrentReconciliationThreads(config.maxConcurrentReconciles())
+          .withResourceCloner(new UnreadableSpecPreservingCloner(client))
           .withMetrics(config.perResourceMetrics()
               ? MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(metrics.registry()).build()
               : MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));

@@ -12,6 +12,11 @@ import java.util.Optional;
 /** Decodes one key of a Secret. */
 public final class SecretData {
 
+  /** No token, key or webhook URL comes near this; a larger value is a mistake, not a credential. */
+  static final int MAX_VALUE_CHARS = 16 * 1024;
+  /** A PEM bundle of a private CA chain is a few kilobytes; a megabyte is plenty. */
+  static final int MAX_MULTILINE_CHARS = 1024 * 1024;
+
   /** The outcome of reading a key: its value, or why there is none (never the value itself). */
   public sealed interface Read {}
 
@@ -61,6 +66,10 @@ public final class SecretData {
     String value = raw.strip();
     if (value.isEmpty()) {
       return new Empty();
+    }
+    int limit = multiline ? MAX_MULTILINE_CHARS : MAX_VALUE_CHARS;
+    if (value.length() > limit) {
+      return new Undecodable("is larger than " + (limit / 1024) + " KiB");
     }
     if (value.chars().anyMatch(c -> (c < 0x20 || c == 0x7f) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
       return new Undecodable("contains control characters (such as a line break inside the value)");

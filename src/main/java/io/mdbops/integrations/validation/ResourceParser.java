@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -208,7 +211,31 @@ public final class ResourceParser {
     }
   }
 
+  /**
+   * The spec's problems, for a spec the operator could not read ({@link
+   * io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec#original()}).
+   */
+  static List<Problem> specProblems(JsonNode spec) {
+    ObjectNode document = JSON.createObjectNode();
+    document.put("apiVersion", API_VERSION);
+    document.put("kind", KIND);
+    document.putObject("metadata").put("name", "unreadable");
+    document.set("spec", spec);
+    Result result = parse(document.toString());
+    return result.problems().stream()
+        .filter(m -> m.startsWith("spec"))
+        .map(m -> new Problem("spec", m))
+        .toList();
+  }
+
+  /** Binds the spec as it is, so its problems are reported here, not tolerated. */
+  private abstract static class PlainSpec {
+    @JsonDeserialize(using = JsonDeserializer.None.class)
+    public abstract void setSpec(ThirdPartyIntegrationSpec spec);
+  }
+
   private static ObjectMapper configure(ObjectMapper mapper) {
+    mapper.addMixIn(ThirdPartyIntegration.class, PlainSpec.class);
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -41,6 +41,14 @@ public final class SpecValidator {
           + " the type");
       return problems.list();
     }
+    if (spec.unreadableReason() != null) {
+      List<Problem> precise = spec.original() == null ? List.of() : ResourceParser.specProblems(spec.original());
+      if (precise.isEmpty()) {
+        problems.report("spec", spec.unreadableReason());
+        return problems.list();
+      }
+      return precise;
+    }
     projectId(spec.getProjectId(), problems);
     blocks(spec, problems);
     if (spec.getConnectionSecretRef() != null) {

@@ -1,5 +1,6 @@
 package io.mdbops.integrations.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import java.util.Objects;
@@ -22,6 +23,8 @@ public class Condition {
 
   @Required
   @JsonPropertyDescription("Machine-readable CamelCase reason for the status.")
+  // a reason written by a newer operator version reads as null instead of failing the whole cache
+  @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
   private ConditionReason reason;
 
   @JsonPropertyDescription("Human-readable detail: what is wrong and what to do about it.")

@@ -1,5 +1,6 @@
 package io.mdbops.integrations.api.v1alpha1;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -41,4 +42,15 @@ public class ThirdPartyIntegration
   public static final String GROUP = "integrations.mdbops.io";
   public static final String VERSION = "v1alpha1";
   public static final String CRD_NAME = "thirdpartyintegrations." + GROUP;
+
+  /**
+   * Reads the spec tolerantly: one object that does not match the model (a value a newer CRD
+   * allows, or a wrong JSON type on a server that does not validate) must not break the operator's
+   * cache for every other resource.
+   */
+  @Override
+  @JsonDeserialize(using = TolerantSpecDeserializer.class)
+  public void setSpec(ThirdPartyIntegrationSpec spec) {
+    super.setSpec(spec);
+  }
 }

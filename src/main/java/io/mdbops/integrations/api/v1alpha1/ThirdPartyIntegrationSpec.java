@@ -2,6 +2,7 @@ package io.mdbops.integrations.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -85,6 +86,34 @@ public class ThirdPartyIntegrationSpec {
 
   @JsonPropertyDescription("New Relic settings; required when type is NEW_RELIC.")
   private NewRelicSpec newRelic;
+
+  /** Why the stored spec could not be read as this model, or null when it could. */
+  @JsonIgnore
+  private String unreadable;
+
+  /** The stored spec as it was, when it could not be read; written back out unchanged. */
+  @JsonIgnore
+  private JsonNode original;
+
+  /** A spec standing in for one that could not be read; carries what could be salvaged. */
+  public static ThirdPartyIntegrationSpec unreadable(String why, JsonNode original) {
+    ThirdPartyIntegrationSpec spec = new ThirdPartyIntegrationSpec();
+    spec.unreadable = why;
+    spec.original = original;
+    return spec;
+  }
+
+  /** The stored spec as it was, when it could not be read; else null. */
+  @JsonIgnore
+  public JsonNode original() {
+    return original;
+  }
+
+  /** Why the stored spec could not be read, or null. */
+  @JsonIgnore
+  public String unreadableReason() {
+    return unreadable;
+  }
 
   /** The deletion policy with its default applied. */
   @JsonIgnore
