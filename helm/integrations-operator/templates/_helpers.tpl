@@ -91,3 +91,21 @@ Events need get: a repeated Event is counted up with a read-modify-patch of the 
   resources: ["events"]
   verbs: ["get", "create", "patch"]
 {{- end }}
+
+{{/*
+namespaceProjects as the operator reads it: ns=id|id,ns2=id
+*/}}
+{{- define "integrations-operator.namespaceProjects" -}}
+{{- $entries := list -}}
+{{- range $ns, $ids := .Values.namespaceProjects -}}
+{{- $entries = append $entries (printf "%s=%s" $ns (join "|" $ids)) -}}
+{{- end -}}
+{{- join "," $entries -}}
+{{- end }}
+
+{{/*
+Whether the operator reads Namespace objects (label selector or project annotation in use).
+*/}}
+{{- define "integrations-operator.readsNamespaces" -}}
+{{- if or .Values.defaultConnectionNamespaceSelector .Values.projectsFromNamespaceAnnotation -}}true{{- end -}}
+{{- end }}

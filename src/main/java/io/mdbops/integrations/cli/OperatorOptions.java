@@ -3,6 +3,7 @@ package io.mdbops.integrations.cli;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.sync.ConnectionUnavailableException;
 import io.mdbops.integrations.sync.EndpointPolicy;
+import io.mdbops.integrations.tenancy.LabelSelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
@@ -86,6 +89,21 @@ public final class OperatorOptions {
       description = "Namespaces allowed to use the default connection; * for all (env DEFAULT_CONNECTION_NAMESPACES). Default: none.")
   String defaultConnectionNamespaces;
 
+  @Option(names = "--default-connection-namespace-selector", paramLabel = "SELECTOR",
+      defaultValue = "${env:DEFAULT_CONNECTION_NAMESPACE_SELECTOR:-}",
+      description = "Namespaces whose labels match may use the default connection too, e.g. integrations.mdbops.io/default-connection=allowed; needs list/watch on Namespaces (env DEFAULT_CONNECTION_NAMESPACE_SELECTOR). Default: none.")
+  String defaultConnectionNamespaceSelector;
+
+  @Option(names = "--namespace-projects", paramLabel = "NS=ID[|ID...][,...]",
+      defaultValue = "${env:NAMESPACE_PROJECTS:-}",
+      description = "Restrict namespaces to project ids, e.g. payments=5e2211c17a3e5a48f5497de3|6f33...,search=7a44...; unlisted namespaces are not restricted by this (env NAMESPACE_PROJECTS). Default: none.")
+  String namespaceProjects;
+
+  @Option(names = "--projects-from-namespace-annotation", paramLabel = "BOOL", arity = "1",
+      defaultValue = "${env:PROJECTS_FROM_NAMESPACE_ANNOTATION:-false}",
+      description = "Also restrict a namespace to the project ids in its integrations.mdbops.io/allowed-projects annotation; needs list/watch on Namespaces (env PROJECTS_FROM_NAMESPACE_ANNOTATION). Default: ${DEFAULT-VALUE}.")
+  boolean projectsFromNamespaceAnnotation;
+
   @Option(names = "--allowed-base-urls", paramLabel = "URL[,URL...]",
       defaultValue = "${env:ALLOWED_BASE_URLS:-https://cloud.mongodb.com}",
       description = "API endpoints connections may target; add your Ops Manager URL (env ALLOWED_BASE_URLS). Default: ${DEFAULT-VALUE}.")
@@ -131,6 +149,9 @@ public final class OperatorOptions {
           .defaultConnectionSecret(defaultConnectionSecret == null || defaultConnectionSecret.isBlank()
               ? null : defaultConnectionSecret.trim())
           .defaultConnectionNamespaces(namespaces("--default-connection-namespaces", defaultConnectionNamespaces, true))
+          .defaultConnectionNamespaceSelector(selector(defaultConnectionNamespaceSelector))
+          .namespaceProjects(namespaceProjects(namespaceProjects))
+          .projectsFromNamespaceAnnotation(projectsFromNamespaceAnnotation)
           .allowedBaseUrls(baseUrls(allowedBaseUrls))
           .apiTimeout(apiTimeout)
           .apiRequestsPerMinute(apiRequestsPerMinute)
@@ -179,6 +200,41 @@ public final class OperatorOptions {
           + " digits and '-', at most 63); separate several with commas, e.g. team-a,team-b");
     }
     return ns;
+  }
+
+  static String selector(String value) {
+    String v = value == null ? "" : value.trim();
+    try {
+      LabelSelector.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--default-connection-namespace-selector: " + e.getMessage());
+    }
+    return v;
+  }
+
+  static Map<String, Set<String>> namespaceProjects(String value) {
+    Map<String, Set<String>> result = new LinkedHashMap<>();
+    if (value == null || value.isBlank()) {
+      return result;
+    }
+    for (String entry : value.split(",")) {
+      String[] parts = entry.trim().split("=", -1);
+      if (parts.length != 2 || parts[1].isBlank()) {
+        throw new IllegalArgumentException("--namespace-projects: '" + entry.trim() + "' must look like"
+            + " namespace=projectId or namespace=projectId|projectId");
+      }
+      String ns = checkLabel("--namespace-projects", parts[0].trim());
+      Set<String> ids = new LinkedHashSet<>();
+      for (String id : parts[1].split("\\|")) {
+        if (!id.trim().matches("[0-9a-f]{24}")) {
+          throw new IllegalArgumentException("--namespace-projects: '" + id.trim() + "' for namespace " + ns
+              + " is not a project id (24 lower-case hexadecimal characters)");
+        }
+        ids.add(id.trim());
+      }
+      result.put(ns, ids);
+    }
+    return result;
   }
 
   static List<URI> baseUrls(String value) {

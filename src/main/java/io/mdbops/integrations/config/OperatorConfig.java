@@ -3,6 +3,7 @@ package io.mdbops.integrations.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,6 +26,10 @@ import java.util.Set;
  * @param defaultConnectionSecret name of the default connection Secret in the operator namespace,
  *     or null for none
  * @param defaultConnectionNamespaces namespaces allowed to use the default connection ("*" = all)
+ * @param defaultConnectionNamespaceSelector labels of Namespaces also allowed to use it; "" = none
+ * @param namespaceProjects per namespace, the only project ids its resources may target
+ * @param projectsFromNamespaceAnnotation whether a Namespace's allowed-projects annotation restricts
+ *     its resources too
  * @param allowedBaseUrls API endpoints resources may target (scheme, host, port and path prefix)
  * @param apiTimeout overall timeout of one API call
  * @param apiRequestsPerMinute client-side limit of API requests per project and connection
@@ -46,6 +51,9 @@ public record OperatorConfig(
     boolean exitOnLostLeadership,
     String defaultConnectionSecret,
     Set<String> defaultConnectionNamespaces,
+    String defaultConnectionNamespaceSelector,
+    Map<String, Set<String>> namespaceProjects,
+    boolean projectsFromNamespaceAnnotation,
     List<URI> allowedBaseUrls,
     Duration apiTimeout,
     int apiRequestsPerMinute,
@@ -67,6 +75,8 @@ public record OperatorConfig(
     labelSelector = labelSelector == null ? "" : labelSelector;
     Objects.requireNonNull(resyncInterval, "resyncInterval");
     defaultConnectionNamespaces = Set.copyOf(defaultConnectionNamespaces);
+    defaultConnectionNamespaceSelector = defaultConnectionNamespaceSelector == null ? "" : defaultConnectionNamespaceSelector;
+    namespaceProjects = Map.copyOf(namespaceProjects);
     allowedBaseUrls = List.copyOf(allowedBaseUrls);
     Objects.requireNonNull(apiTimeout, "apiTimeout");
     Objects.requireNonNull(logFormat, "logFormat");
@@ -112,6 +122,9 @@ public record OperatorConfig(
     private boolean exitOnLostLeadership = true;
     private String defaultConnectionSecret;
     private Set<String> defaultConnectionNamespaces = Set.of();
+    private String defaultConnectionNamespaceSelector = "";
+    private Map<String, Set<String>> namespaceProjects = Map.of();
+    private boolean projectsFromNamespaceAnnotation = false;
     private List<URI> allowedBaseUrls = List.of(URI.create("https://cloud.mongodb.com"));
     private Duration apiTimeout = Duration.ofSeconds(30);
     private int apiRequestsPerMinute = 60;
@@ -135,6 +148,9 @@ public record OperatorConfig(
       exitOnLostLeadership = c.exitOnLostLeadership;
       defaultConnectionSecret = c.defaultConnectionSecret;
       defaultConnectionNamespaces = c.defaultConnectionNamespaces;
+      defaultConnectionNamespaceSelector = c.defaultConnectionNamespaceSelector;
+      namespaceProjects = c.namespaceProjects;
+      projectsFromNamespaceAnnotation = c.projectsFromNamespaceAnnotation;
       allowedBaseUrls = c.allowedBaseUrls;
       apiTimeout = c.apiTimeout;
       apiRequestsPerMinute = c.apiRequestsPerMinute;
@@ -200,6 +216,21 @@ public record OperatorConfig(
       return this;
     }
 
+    public Builder defaultConnectionNamespaceSelector(String v) {
+      defaultConnectionNamespaceSelector = v;
+      return this;
+    }
+
+    public Builder namespaceProjects(Map<String, Set<String>> v) {
+      namespaceProjects = v;
+      return this;
+    }
+
+    public Builder projectsFromNamespaceAnnotation(boolean v) {
+      projectsFromNamespaceAnnotation = v;
+      return this;
+    }
+
     public Builder allowedBaseUrls(List<URI> v) {
       allowedBaseUrls = v;
       return this;
@@ -245,6 +276,9 @@ public record OperatorConfig(
           exitOnLostLeadership,
           defaultConnectionSecret,
           defaultConnectionNamespaces,
+          defaultConnectionNamespaceSelector,
+          namespaceProjects,
+          projectsFromNamespaceAnnotation,
           allowedBaseUrls,
           apiTimeout,
           apiRequestsPerMinute,

@@ -22,6 +22,7 @@ import io.mdbops.integrations.sync.IntegrationSync;
 import io.mdbops.integrations.sync.Ownership;
 import io.mdbops.integrations.sync.ProjectSnapshots;
 import io.mdbops.integrations.sync.SyncMemory;
+import io.mdbops.integrations.tenancy.NamespacePolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -51,6 +52,9 @@ public final class OperatorAssembly implements AutoCloseable {
   private final int httpPort;
   private final LeadershipGuard leadership;
   private final ResourceIndex index;
+  private final NamespacePolicy namespaces;
+  private final KubernetesClient client;
+  private final WakeUpSource wakeUps;
   private HealthAndMetricsServer http;
 
   private OperatorAssembly(
@@ -60,7 +64,10 @@ public final class OperatorAssembly implements AutoCloseable {
       OperatorMetrics metrics,
       int httpPort,
       LeadershipGuard leadership,
-      ResourceIndex index) {
+      ResourceIndex index,
+      NamespacePolicy namespaces,
+      KubernetesClient client,
+      WakeUpSource wakeUps) {
     this.operator = operator;
     this.driftWatch = driftWatch;
     this.clients = clients;
@@ -68,6 +75,9 @@ public final class OperatorAssembly implements AutoCloseable {
     this.httpPort = httpPort;
     this.leadership = leadership;
     this.index = index;
+    this.namespaces = namespaces;
+    this.client = client;
+    this.wakeUps = wakeUps;
   }
 
   /** As the full form, with metrics of its own (the API client factory then reports to nobody). */
@@ -97,13 +107,17 @@ public final class OperatorAssembly implements AutoCloseable {
       OperatorMetrics metrics) {
     ResourceIndex index = new ResourceIndex(config.operatorNamespace(), config.defaultConnectionSecret());
     EndpointPolicy endpoints = new EndpointPolicy(config.allowedBaseUrls());
-    Set<String> defaultUsers = config.defaultConnectionNamespaces();
+    NamespacePolicy namespaces = new NamespacePolicy(
+        config.defaultConnectionNamespaces(),
+        config.defaultConnectionNamespaceSelector(),
+        config.namespaceProjects(),
+        config.projectsFromNamespaceAnnotation());
     ConnectionResolver connections = new ConnectionResolver(
         index::secret,
         endpoints,
         config.operatorNamespace(),
         config.defaultConnectionSecret(),
-        ns -> defaultUsers.contains("*") || defaultUsers.contains(ns));
+        namespaces::mayUseDefaultConnection);
     ApiClients clients = new ApiClients(apiFactory);
     ProjectSnapshots snapshots = new ProjectSnapshots(clock);
     SyncMemory memory = new SyncMemory();
@@ -112,9 +126,10 @@ public final class OperatorAssembly implements AutoCloseable {
         snapshots, config.resyncInterval(), wakeUps::wake, Math.max(2, config.maxConcurrentReconciles() / 2));
     Ownership ownership = new Ownership(index::targeting, r -> baseUrlOf(r, validator, connections));
     IntegrationSync sync = new IntegrationSync(
-        validator, connections, index::secret, ownership, clients, snapshots, memory, driftWatch,
-        config.resyncInterval().multipliedBy(2));
-    IntegrationRemoval removal = new IntegrationRemoval(connections, ownership, clients, snapshots);
+        validator, namespaces::projectRefusal, connections, index::secret, ownership, clients, snapshots, memory,
+        driftWatch, config.resyncInterval().multipliedBy(2));
+    IntegrationRemoval removal = new IntegrationRemoval(
+        namespaces::projectRefusal, connections, ownership, clients, snapshots);
     ThirdPartyIntegrationReconciler reconciler = new ThirdPartyIntegrationReconciler(
         index,
         secretNamespaces(config),
@@ -175,7 +190,7 @@ public final class OperatorAssembly implements AutoCloseable {
           .withoutMaxAttempts());
     });
     OperatorAssembly assembly = new OperatorAssembly(operator, driftWatch, clients, metrics, config.httpPort(),
-        leadership, index);
+        leadership, index, namespaces, client, wakeUps);
     leadership.onLost(assembly::close);
     return assembly;
   }
@@ -207,6 +222,8 @@ public final class OperatorAssembly implements AutoCloseable {
   /** Serves the probes and metrics first (so liveness answers while caches sync), then the operator. */
   public void start() {
     startHttp();
+    // a Namespace's labels or annotation decide what its resources may do: look again when they change
+    namespaces.start(client, ns -> index.inNamespace(ns).forEach(wakeUps::wake));
     operator.start();
     driftWatch.start();
   }
@@ -233,7 +250,7 @@ public final class OperatorAssembly implements AutoCloseable {
   /** Ready: started, caches synced and healthy (a standby replica is ready too). */
   public boolean ready() {
     var info = operator.getRuntimeInfo();
-    return info.isStarted() && info.allEventSourcesAreHealthy();
+    return info.isStarted() && info.allEventSourcesAreHealthy() && namespaces.synced();
   }
 
   public OperatorMetrics metrics() {
@@ -265,6 +282,7 @@ public final class OperatorAssembly implements AutoCloseable {
     }
     driftWatch.close();
     operator.stop();
+    namespaces.close();
     leadership.release();
     if (http != null) {
       http.close();

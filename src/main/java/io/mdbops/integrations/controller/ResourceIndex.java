@@ -83,6 +83,12 @@ public final class ResourceIndex {
     return cache == null ? List.of() : cache.byIndex(BY_TARGET, targetKey(projectId, type));
   }
 
+  /** The resources of one namespace. */
+  public List<ResourceID> inNamespace(String namespace) {
+    IndexerResourceCache<ThirdPartyIntegration> cache = primary;
+    return cache == null ? List.of() : cache.list(namespace).map(ResourceID::fromResource).toList();
+  }
+
   public Optional<Secret> secret(String namespace, String name) {
     InformerEventSource<Secret, ThirdPartyIntegration> source = secrets;
     return source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));

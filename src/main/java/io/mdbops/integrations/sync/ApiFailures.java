@@ -9,6 +9,11 @@ public final class ApiFailures {
   private ApiFailures() {}
 
   public static SyncOutcome.Failed of(ApiException e) {
+    if (e.httpStatus() >= 300 && e.httpStatus() < 400) {
+      // never followed, credentials included: a redirect points somewhere the allow-list did not vet
+      return SyncOutcome.Failed.of(e, ConditionReason.EndpointNotAllowed, e.getMessage()
+          + "; the operator never follows redirects: set baseUrl to the endpoint that answers");
+    }
     ConditionReason reason = switch (e.kind()) {
       case TRANSPORT, SERVER -> ConditionReason.ApiUnavailable;
       case RATE_LIMITED, THROTTLED -> ConditionReason.RateLimited;

@@ -96,15 +96,32 @@ public final class EndpointPolicy {
     return uri.getScheme().equals("https") ? 443 : 80;
   }
 
+  private static final java.util.regex.Pattern IPV4 =
+      java.util.regex.Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
+
+  /**
+   * Whether the host is a loopback address, decided from its text alone: a name is never looked up
+   * (DNS could answer anything), only {@code localhost}, dotted-quad 127.x and IPv6 literals count.
+   */
   static boolean isLoopback(String host) {
     String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     if (h.equals("localhost")) {
       return true;
     }
-    if (!h.matches("[0-9.]+") && !h.contains(":")) {
-      return false; // a name: never resolved here, so DNS cannot turn it into a loopback address
+    java.util.regex.Matcher v4 = IPV4.matcher(h);
+    if (v4.matches()) {
+      for (int i = 1; i <= 4; i++) {
+        if (Integer.parseInt(v4.group(i)) > 255) {
+          return false;
+        }
+      }
+      return v4.group(1).equals("127");
+    }
+    if (!h.contains(":")) {
+      return false;
     }
     try {
+      // a literal with a colon is parsed as IPv6, never resolved
       return InetAddress.getByName(h).isLoopbackAddress();
     } catch (java.net.UnknownHostException e) {
       return false;

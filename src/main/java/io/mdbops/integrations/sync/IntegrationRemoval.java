@@ -5,6 +5,7 @@ import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.opsmanager.ApiException;
 import io.mdbops.integrations.opsmanager.IntegrationsApi;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,13 +17,19 @@ public final class IntegrationRemoval {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationRemoval.class);
 
+  private final BiFunction<String, String, Optional<String>> projectRefusal;
   private final ConnectionResolver connections;
   private final Ownership ownership;
   private final ApiClients clients;
   private final ProjectSnapshots snapshots;
 
   public IntegrationRemoval(
-      ConnectionResolver connections, Ownership ownership, ApiClients clients, ProjectSnapshots snapshots) {
+      BiFunction<String, String, Optional<String>> projectRefusal,
+      ConnectionResolver connections,
+      Ownership ownership,
+      ApiClients clients,
+      ProjectSnapshots snapshots) {
+    this.projectRefusal = projectRefusal;
     this.connections = connections;
     this.ownership = ownership;
     this.clients = clients;
@@ -40,6 +47,10 @@ public final class IntegrationRemoval {
     }
     if (resource.getStatus() == null || resource.getStatus().getLastAppliedTime() == null) {
       return new RemovalOutcome.Left("this resource never wrote " + what + ", so it removed nothing");
+    }
+    Optional<String> refused = projectRefusal.apply(resource.getMetadata().getNamespace(), spec.getProjectId());
+    if (refused.isPresent()) {
+      return new RemovalOutcome.Left(refused.get() + "; " + what + " was left in place");
     }
     ResolvedConnection connection;
     IntegrationsApi api;

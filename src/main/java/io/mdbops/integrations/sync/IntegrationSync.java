@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public final class IntegrationSync {
   private static final Duration OWNER_LEAVING_RECHECK = Duration.ofSeconds(2);
 
   private final Function<ThirdPartyIntegration, List<String>> validator;
+  private final BiFunction<String, String, Optional<String>> projectRefusal;
   private final ConnectionResolver connections;
   private final SecretCache secrets;
   private final Ownership ownership;
@@ -42,11 +44,13 @@ public final class IntegrationSync {
 
   /**
    * @param validator the spec's problems, one message each; empty when valid
+   * @param projectRefusal (namespace, project id) → why the namespace may not target it, if so
    * @param snapshotMaxAge how old a project snapshot may be before a pass reads the project again;
    *     the drift watch refreshes snapshots every resync interval, so passes rarely need to
    */
   public IntegrationSync(
       Function<ThirdPartyIntegration, List<String>> validator,
+      BiFunction<String, String, Optional<String>> projectRefusal,
       ConnectionResolver connections,
       SecretCache secrets,
       Ownership ownership,
@@ -56,6 +60,7 @@ public final class IntegrationSync {
       DriftWatch driftWatch,
       Duration snapshotMaxAge) {
     this.validator = validator;
+    this.projectRefusal = projectRefusal;
     this.connections = connections;
     this.secrets = secrets;
     this.ownership = ownership;
@@ -70,6 +75,11 @@ public final class IntegrationSync {
     List<String> problems = validator.apply(resource);
     if (!problems.isEmpty()) {
       return SyncOutcome.Failed.of(ConditionReason.InvalidSpec, String.join("; ", problems));
+    }
+    Optional<String> refused =
+        projectRefusal.apply(resource.getMetadata().getNamespace(), resource.getSpec().getProjectId());
+    if (refused.isPresent()) {
+      return SyncOutcome.Failed.of(ConditionReason.ProjectNotAllowed, refused.get());
     }
     ResolvedConnection connection;
     DesiredIntegration desired;

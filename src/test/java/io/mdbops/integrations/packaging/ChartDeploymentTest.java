@@ -42,6 +42,9 @@ class ChartDeploymentTest {
         entry("LEASE_NAME", "integrations-operator"),
         entry("DEFAULT_CONNECTION_SECRET", ""),
         entry("DEFAULT_CONNECTION_NAMESPACES", ""),
+        entry("DEFAULT_CONNECTION_NAMESPACE_SELECTOR", ""),
+        entry("NAMESPACE_PROJECTS", ""),
+        entry("PROJECTS_FROM_NAMESPACE_ANNOTATION", "false"),
         entry("ALLOWED_BASE_URLS", "https://cloud.mongodb.com"),
         entry("API_TIMEOUT", "30s"),
         entry("API_REQUESTS_PER_MINUTE", "60"),
@@ -68,6 +71,9 @@ class ChartDeploymentTest {
         leaderElection: {leaseName: shard-a}
         defaultConnection: {existingSecret: cloud-manager}
         defaultConnectionNamespaces: [team-a]
+        defaultConnectionNamespaceSelector: integrations.mdbops.io/default-connection=allowed
+        namespaceProjects: {team-a: [5e2211c17a3e5a48f5497de3, 6f2211c17a3e5a48f5497de4], team-b: [7a2211c17a3e5a48f5497de5]}
+        projectsFromNamespaceAnnotation: true
         allowedBaseUrls: [https://cloud.mongodb.com, https://opsmanager.example.com:8443]
         apiTimeout: 45s
         apiRequestsPerMinute: 30
@@ -85,6 +91,9 @@ class ChartDeploymentTest {
         entry("LEASE_NAME", "shard-a"),
         entry("DEFAULT_CONNECTION_SECRET", "cloud-manager"),
         entry("DEFAULT_CONNECTION_NAMESPACES", "team-a"),
+        entry("DEFAULT_CONNECTION_NAMESPACE_SELECTOR", "integrations.mdbops.io/default-connection=allowed"),
+        entry("NAMESPACE_PROJECTS", "team-a=5e2211c17a3e5a48f5497de3|6f2211c17a3e5a48f5497de4,team-b=7a2211c17a3e5a48f5497de5"),
+        entry("PROJECTS_FROM_NAMESPACE_ANNOTATION", "true"),
         entry("ALLOWED_BASE_URLS", "https://cloud.mongodb.com,https://opsmanager.example.com:8443"),
         entry("API_TIMEOUT", "45s"),
         entry("API_REQUESTS_PER_MINUTE", "30"),

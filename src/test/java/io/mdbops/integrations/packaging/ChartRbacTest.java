@@ -61,6 +61,23 @@ class ChartRbacTest {
   }
 
   @Test
+  void namespacesAreReadOnlyWhenALabelSelectorOrTheProjectAnnotationNeedsThem() {
+    assertThat(Chart.render().all(ClusterRole.class)).extracting(o -> o.getMetadata().getName())
+        .containsExactly("integrations-operator");
+    for (String values : List.of(
+        "defaultConnectionNamespaceSelector: integrations.mdbops.io/default-connection=allowed",
+        "projectsFromNamespaceAnnotation: true",
+        "watchNamespaces: [team-a]\nprojectsFromNamespaceAnnotation: true")) {
+      Chart.Rendered r = Chart.render(values);
+      ClusterRole namespaces = r.all(ClusterRole.class).stream()
+          .filter(c -> c.getMetadata().getName().equals("integrations-operator-namespaces")).findFirst().orElseThrow();
+      assertThat(namespaces.getRules()).as(values).containsExactly(Chart.rule("", "namespaces", "get", "list", "watch"));
+      assertThat(r.all(ClusterRoleBinding.class)).extracting(b -> b.getRoleRef().getName())
+          .contains("integrations-operator-namespaces");
+    }
+  }
+
+  @Test
   void watchingTheReleaseNamespaceItselfNeedsNoExtraSecretsRole() {
     Chart.Rendered r = Chart.render("watchNamespaces: [team-a, " + NAMESPACE + "]");
     assertThat(r.all(Role.class)).extracting(o -> o.getMetadata().getName())
