@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -42,6 +43,9 @@ public final class SandboxCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Mixin
+  FaultOptions faults = new FaultOptions();
 
   @Option(names = "--exit-when-ready", arity = "0..1", paramLabel = "TIMEOUT", fallbackValue = "60s",
       converter = Durations.class,
@@ -219,8 +223,13 @@ public final class SandboxCommand implements Callable<Integer> {
   }
 
   Sandbox.Settings settings() {
-    Sandbox.Settings s = new Sandbox.Settings(examples, null, kubeconfigOut, kubePort, simulatorPort,
-        resyncInterval, null);
+    Sandbox.Settings s;
+    try {
+      s = new Sandbox.Settings(examples, null, kubeconfigOut, kubePort, simulatorPort, resyncInterval, null)
+          .withSimulatorFaults(faults::applyTo, faults.rules());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     if (apiUrl == null) {
       if (publicKey != null || privateKeyFile != null || projectId != null || caFile != null) {
         throw new ParameterException(spec.commandLine(),

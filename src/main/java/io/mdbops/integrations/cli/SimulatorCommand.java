@@ -11,14 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -40,6 +39,9 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @Mixin
+  FaultOptions faults = new FaultOptions();
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8090",
       description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int port;
@@ -53,10 +55,6 @@ public final class SimulatorCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}.")
   Flavour flavour;
 
-  @Option(names = "--latency", paramLabel = "DURATION", converter = Durations.class,
-      description = "Delay every response by this much, e.g. 20ms. Default: none.")
-  Duration latency;
-
   @Option(names = "--project-id", paramLabel = "ID", defaultValue = DEMO_PROJECT,
       description = "Id of the seeded project: 24 hex digits. Default: ${DEFAULT-VALUE}, the examples' project.")
   String projectId;
@@ -68,11 +66,6 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(names = "--private-key", paramLabel = "KEY",
       description = "Private key of the seeded API key pair (a local fake). Default: random, printed at start.")
   String privateKey;
-
-  @Option(names = "--fail-rate", paramLabel = "STATUS=P",
-      description = "Answer this share (0..1) of authenticated requests with an error instead, e.g. 500=0.2,"
-          + " 5xx=0.1 (as 500), 503=0.05, 429=0.1 (with Retry-After). Repeatable.")
-  List<String> failRates = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -115,28 +108,19 @@ public final class SimulatorCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a port number");
     }
-    SimulatorOptions.Builder b = SimulatorOptions.builder().port(port).tls(tls).flavour(flavour);
-    if (latency != null) {
-      b.latency(latency);
+    try {
+      return faults.applyTo(SimulatorOptions.builder().port(port).tls(tls).flavour(flavour)).build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return b.build();
   }
 
   List<FaultRule> faultRules() {
-    List<FaultRule> rules = new ArrayList<>();
-    for (String rate : failRates) {
-      String[] parts = rate.split("=", 2);
-      try {
-        String status = parts[0].trim().toLowerCase(Locale.ROOT);
-        int code = status.equals("5xx") ? 500 : Integer.parseInt(status);
-        double p = Double.parseDouble(parts[1].trim());
-        rules.add(FaultRule.respond(code).probability(p).build());
-      } catch (RuntimeException e) {
-        throw new ParameterException(spec.commandLine(), "--fail-rate: '" + rate + "' must be STATUS=P with an"
-            + " error status (400..599, or 5xx) and a share within 0..1, e.g. 500=0.2");
-      }
+    try {
+      return faults.rules();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return rules;
   }
 
   private void describe(PrintWriter out, ApiSimulator simulator, String key) throws IOException {
@@ -149,8 +133,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     }
     String url = simulator.baseUrl() + ApiSimulator.API_PREFIX + "/groups/" + projectId + "/integrations";
     out.println("API simulator (" + flavour + ") on " + simulator.baseUrl()
-        + (latency == null ? "" : ", latency " + latency.toMillis() + "ms")
-        + (failRates.isEmpty() ? "" : ", failing " + String.join(", ", failRates)));
+        + (faults.describe().isEmpty() ? "" : ", " + faults.describe()));
     out.println("  base URL     " + simulator.baseUrl());
     out.println("  project id   " + projectId);
     out.println("  public key   " + publicKey);

@@ -28,6 +28,8 @@ public final class ApiWriteLog implements ApiCallListener {
   }
 
   private final ThreadLocal<Integer> lastStatus = new ThreadLocal<>();
+  /** The write in progress on this thread: method, project, type. */
+  private final ThreadLocal<String[]> current = new ThreadLocal<>();
   private final Consumer<Write> sink;
 
   public ApiWriteLog(Consumer<Write> sink) {
@@ -38,6 +40,11 @@ public final class ApiWriteLog implements ApiCallListener {
   public void onCall(String method, Endpoint endpoint, int httpStatus, Duration duration) {
     if (endpoint == Endpoint.PUT || endpoint == Endpoint.DELETE) {
       lastStatus.set(httpStatus); // not the list a PUT may read afterwards
+      String[] write = current.get();
+      if (write != null && (httpStatus < 200 || httpStatus >= 300)) {
+        // an attempt the client will try again within the pass: show it, an outage should be visible
+        sink.accept(new Write(write[0], write[1], write[2], httpStatus, "(attempt failed)"));
+      }
     }
   }
 
@@ -66,6 +73,7 @@ public final class ApiWriteLog implements ApiCallListener {
     @Override
     public List<IntegrationView> put(String projectId, IntegrationPayload payload) throws ApiException {
       lastStatus.remove();
+      current.set(new String[] {"PUT", projectId, payload.type()});
       try {
         List<IntegrationView> result = api.put(projectId, payload);
         report("PUT", projectId, payload.type(), null);
@@ -73,12 +81,15 @@ public final class ApiWriteLog implements ApiCallListener {
       } catch (ApiException e) {
         report("PUT", projectId, payload.type(), e);
         throw e;
+      } finally {
+        current.remove();
       }
     }
 
     @Override
     public boolean delete(String projectId, String type) throws ApiException {
       lastStatus.remove();
+      current.set(new String[] {"DELETE", projectId, type});
       try {
         boolean existed = api.delete(projectId, type);
         report("DELETE", projectId, type, null);
@@ -86,6 +97,8 @@ public final class ApiWriteLog implements ApiCallListener {
       } catch (ApiException e) {
         report("DELETE", projectId, type, e);
         throw e;
+      } finally {
+        current.remove();
       }
     }
 

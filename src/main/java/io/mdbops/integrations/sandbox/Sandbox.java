@@ -14,6 +14,7 @@ import io.mdbops.integrations.controller.OperatorAssembly;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
 import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.simulator.ApiSimulator;
+import io.mdbops.integrations.simulator.FaultRule;
 import io.mdbops.integrations.simulator.SimulatorOptions;
 import io.mdbops.integrations.sync.ConnectionResolver;
 import io.mdbops.integrations.validation.SpecValidator;
@@ -41,6 +42,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -82,16 +84,35 @@ public final class Sandbox implements AutoCloseable {
    * @param simulatorPort port of the API simulator; 0 for a free one
    * @param resyncInterval the operator's drift check interval
    * @param realApi a real API instead of the simulator, or null
+   * @param simulatorOptions adjusts the simulator's options (latency, nonce lifetime)
+   * @param faults faults the simulator injects, to rehearse outages
    */
   public record Settings(Path examples, Path workDir, Path kubeconfigOut, int kubePort, int simulatorPort,
-      Duration resyncInterval, RealApi realApi) {
+      Duration resyncInterval, RealApi realApi, UnaryOperator<SimulatorOptions.Builder> simulatorOptions,
+      List<FaultRule> faults) {
+
+    public Settings {
+      simulatorOptions = simulatorOptions == null ? b -> b : simulatorOptions;
+      faults = faults == null ? List.of() : List.copyOf(faults);
+    }
+
+    public Settings(Path examples, Path workDir, Path kubeconfigOut, int kubePort, int simulatorPort,
+        Duration resyncInterval, RealApi realApi) {
+      this(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, realApi, null, null);
+    }
 
     public static Settings defaults() {
       return new Settings(null, null, null, 0, 0, Duration.ofSeconds(30), null);
     }
 
     public Settings withRealApi(RealApi api) {
-      return new Settings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, api);
+      return new Settings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, api,
+          simulatorOptions, faults);
+    }
+
+    public Settings withSimulatorFaults(UnaryOperator<SimulatorOptions.Builder> options, List<FaultRule> rules) {
+      return new Settings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, realApi,
+          options, rules);
     }
   }
 
@@ -153,8 +174,10 @@ public final class Sandbox implements AutoCloseable {
     String privateKey;
     String caPem = null;
     if (real == null) {
-      simulator = ApiSimulator.start(SimulatorOptions.builder().port(settings.simulatorPort()).build());
+      simulator = ApiSimulator.start(
+          settings.simulatorOptions().apply(SimulatorOptions.builder().port(settings.simulatorPort())).build());
       resources.add(simulator);
+      settings.faults().forEach(simulator.faults()::add);
       publicKey = SIMULATOR_PUBLIC_KEY;
       privateKey = randomKey();
       simulator.addApiKey(publicKey, privateKey);

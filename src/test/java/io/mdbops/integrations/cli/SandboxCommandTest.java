@@ -56,6 +56,24 @@ class SandboxCommandTest {
   }
 
   @Test
+  void anOutageRehearsedWithFaultFlagsStillEndsReady() {
+    Run run = sandbox("--exit-when-ready=60s", "--fail-rate", "5xx=0.3", "--rate-limit-rate", "0.1",
+        "--reset-rate", "0.05", "--latency", "5ms..30ms", "--nonce-ttl", "2s");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("All 9 examples are Ready.");
+    // the outage was real: some writes failed before they landed
+    assertThat(run.out()).containsPattern("API PUT\\s+\\S+ \\S+ -> (5\\d\\d|429|no response)");
+  }
+
+  @Test
+  void faultFlagsAreValidated() {
+    assertThat(sandbox("--fail-rate", "200=0.5").exitCode()).isEqualTo(2);
+    assertThat(sandbox("--reset-rate", "1.5").exitCode()).isEqualTo(2);
+    assertThat(sandbox("--latency", "50ms..10ms").exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void aBrokenExampleMakesItExitNonZeroNamingTheResourceAndItsReason(@TempDir Path dir) throws Exception {
     copyExamples(dir);
     Path slack = dir.resolve("slack.yaml");
