@@ -29,6 +29,9 @@ public final class LogSetup {
     encoder.setWithNanoseconds(false);
     encoder.setWithContext(false);
     encoder.setWithArguments(false);
+    // the message with its arguments in place, not the raw pattern with {} placeholders
+    encoder.setWithMessage(false);
+    encoder.setWithFormattedMessage(true);
     encoder.start();
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
     console.setContext(context);

@@ -60,6 +60,37 @@ public final class OperatorMetrics implements ApiCallListener {
     Gauge.builder(PREFIX + "conflicts", this, m -> m.count(ConditionReason.Conflict))
         .description("Resources that do not write because an older resource manages the same integration")
         .register(registry);
+    registerBoundedSeries();
+  }
+
+  /**
+   * Every series whose labels are known up front exists from the start at zero, so dashboards and
+   * alerts see 0 rather than "no data" before the first event.
+   */
+  private void registerBoundedSeries() {
+    for (IntegrationType type : IntegrationType.values()) {
+      for (Change change : Change.values()) {
+        if (change != Change.None) {
+          writes(type, change);
+        }
+      }
+      drift(type);
+      rotations(type);
+    }
+    for (Endpoint endpoint : Endpoint.values()) {
+      for (var cause : java.util.List.of(io.mdbops.integrations.opsmanager.ApiException.Kind.SERVER,
+          io.mdbops.integrations.opsmanager.ApiException.Kind.TRANSPORT,
+          io.mdbops.integrations.opsmanager.ApiException.Kind.RATE_LIMITED)) {
+        retries(endpoint, cause);
+      }
+    }
+    for (ConditionReason reason : java.util.List.of(ConditionReason.ApiUnavailable, ConditionReason.RateLimited,
+        ConditionReason.Unauthorized, ConditionReason.Forbidden, ConditionReason.ProjectNotFound,
+        ConditionReason.Conflict)) {
+      reconcileRetries(reason);
+    }
+    budgetWaits();
+    deferrals();
   }
 
   public MeterRegistry registry() {
@@ -102,59 +133,79 @@ public final class OperatorMetrics implements ApiCallListener {
 
   /** A pass wrote the integration; counts writes by cause, drift corrections and rotations. */
   public void written(IntegrationType type, Change change) {
-    String t = type.name();
-    Counter.builder(PREFIX + "integration.writes")
-        .description("Integrations written, by type and cause (Created, Adopted, Updated, SecretRotated, DriftCorrected)")
-        .tags("type", t, "cause", change.name())
-        .register(registry)
-        .increment();
+    writes(type, change).increment();
     if (change == Change.DriftCorrected) {
-      Counter.builder(PREFIX + "drift.corrections")
-          .description("Changes made outside Kubernetes that the operator undid, by integration type")
-          .tag("type", t)
-          .register(registry)
-          .increment();
+      drift(type).increment();
     } else if (change == Change.SecretRotated) {
-      Counter.builder(PREFIX + "secret.rotations")
-          .description("Rotated Secrets re-sent to the API, by integration type")
-          .tag("type", t)
-          .register(registry)
-          .increment();
+      rotations(type).increment();
     }
+  }
+
+  private Counter writes(IntegrationType type, Change change) {
+    return Counter.builder(PREFIX + "integration.writes")
+        .description("Integrations written, by type and cause (Created, Adopted, Updated, SecretRotated, DriftCorrected)")
+        .tags("type", type.name(), "cause", change.name())
+        .register(registry);
+  }
+
+  private Counter drift(IntegrationType type) {
+    return Counter.builder(PREFIX + "drift.corrections")
+        .description("Changes made outside Kubernetes that the operator undid, by integration type")
+        .tag("type", type.name())
+        .register(registry);
+  }
+
+  private Counter rotations(IntegrationType type) {
+    return Counter.builder(PREFIX + "secret.rotations")
+        .description("Rotated Secrets re-sent to the API, by integration type")
+        .tag("type", type.name())
+        .register(registry);
   }
 
   /** A pass scheduled again after a failure, by reason (ApiUnavailable, RateLimited, ...). */
   public void retryScheduled(ConditionReason reason) {
-    Counter.builder(PREFIX + "reconcile.retries")
+    reconcileRetries(reason).increment();
+  }
+
+  private Counter reconcileRetries(ConditionReason reason) {
+    return Counter.builder(PREFIX + "reconcile.retries")
         .description("Passes scheduled again after a failure, by reason")
         .tag("reason", reason.name())
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   @Override
   public void onRetry(Endpoint endpoint, io.mdbops.integrations.opsmanager.ApiException.Kind cause) {
-    Counter.builder(PREFIX + "api.retries")
+    retries(endpoint, cause).increment();
+  }
+
+  private Counter retries(Endpoint endpoint, io.mdbops.integrations.opsmanager.ApiException.Kind cause) {
+    return Counter.builder(PREFIX + "api.retries")
         .description("API calls tried again within a pass, by endpoint kind and cause")
         .tags("endpoint", endpoint.name().toLowerCase(Locale.ROOT), "cause", cause.name())
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   @Override
   public void onBudgetWait(Duration waited) {
-    Timer.builder(PREFIX + "api.rate.limit.wait")
+    budgetWaits().record(waited);
+  }
+
+  private Timer budgetWaits() {
+    return Timer.builder(PREFIX + "api.rate.limit.wait")
         .description("Waits for the client-side per-project request budget")
-        .register(registry)
-        .record(waited);
+        .register(registry);
   }
 
   /** A pass handed back to the queue because its project's request budget was spent. */
   public void deferred() {
-    Counter.builder(PREFIX + "api.rate.limit.deferrals")
+    deferrals().increment();
+  }
+
+  private Counter deferrals() {
+    return Counter.builder(PREFIX + "api.rate.limit.deferrals")
         .description("Passes deferred because the project's client-side request budget was spent")
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   /** Records where a resource stands after a pass; feeds the resources, conflicts and age gauges. */

@@ -99,6 +99,27 @@ class ObservabilityEndToEndTest {
   }
 
   @Test
+  void everyMetricTheShippedAlertsAndDashboardQueryIsExported() throws Exception {
+    String ns = h.namespace("metrics-assets");
+    h.createWithCredentials(Fixtures.resource(ns, "it", IntegrationType.VICTOR_OPS, h.project(), CONNECTION));
+    h.awaitReason(ns, "it", ConditionReason.Synced);
+    String scrape = h.http("/metrics").body();
+    java.util.Set<String> exported = java.util.Arrays.stream(scrape.split("\n"))
+        .filter(l -> !l.startsWith("#") && !l.isBlank())
+        .map(l -> l.split("[{ ]", 2)[0])
+        .collect(java.util.stream.Collectors.toSet());
+    for (String asset : java.util.List.of(
+        "helm/integrations-operator/templates/prometheusrule.yaml",
+        "helm/integrations-operator/dashboards/integrations-operator.json")) {
+      String text = java.nio.file.Files.readString(java.nio.file.Path.of(asset));
+      var names = java.util.regex.Pattern.compile("\\b(integrations_operator_[a-z_]+|operator_sdk_[a-z_]+|jvm_[a-z_]+)")
+          .matcher(text).results().map(m -> m.group(1)).collect(java.util.stream.Collectors.toSet());
+      assertThat(names).as(asset).isNotEmpty();
+      assertThat(exported).as("metrics %s queries", asset).containsAll(names);
+    }
+  }
+
+  @Test
   void probesFollowTheInformers() throws Exception {
     int port;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

@@ -144,9 +144,17 @@ class ChartOptionalObjectsTest {
     List<Map<String, Object>> groups = rule.get("spec", "groups");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rules = (List<Map<String, Object>>) groups.get(0).get("rules");
+    assertThat(rules).extracting(r -> r.get("alert")).containsExactly("ThirdPartyIntegrationNotReady",
+        "ThirdPartyIntegrationApiErrors", "ThirdPartyIntegrationCredentialsRefused",
+        "ThirdPartyIntegrationDriftSpiking", "ThirdPartyIntegrationNoLeader");
     assertThat(rules).anySatisfy(r -> {
-      assertThat(r).containsEntry("alert", "ThirdPartyIntegrationNotReady").containsEntry("for", "15m");
-      assertThat((String) r.get("expr")).contains("integrations_operator_resources{ready=\"false\"}").contains("> 0");
+      assertThat(r).containsEntry("alert", "ThirdPartyIntegrationNotReady");
+      // not Ready for 15 minutes: the resource waiting longest, measured by the operator itself
+      assertThat((String) r.get("expr")).isEqualTo("max(integrations_operator_oldest_unsynced_resource_age_seconds) > 900");
+    });
+    assertThat(rules).anySatisfy(r -> {
+      assertThat(r).containsEntry("alert", "ThirdPartyIntegrationApiErrors").containsEntry("for", "15m");
+      assertThat((String) r.get("expr")).contains("status=~\"0|5..\"").contains("> 0.2");
     });
   }
 

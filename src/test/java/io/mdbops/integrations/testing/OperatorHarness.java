@@ -71,7 +71,8 @@ public final class OperatorHarness implements AutoCloseable {
             .maxConcurrentReconciles(8)
             .httpPort(freePort()))
         .build();
-    metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
+    metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())
+        .withJvmMetrics();
     apiFactory = new OkHttpIntegrationsApiFactory(
         ApiClientSettings.defaults()
             .withCallTimeout(config.apiTimeout())

@@ -1,0 +1,49 @@
+package io.mdbops.integrations.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** `--log-format=json` gives one JSON object per line, with the resource and reconcile id from MDC. */
+class LogSetupTest {
+
+  @Test
+  void jsonLinesCarryLevelLoggerMessageAndMdc() throws Exception {
+    List<String> command = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        "-Dlogback.configurationFile=src/main/resources/logback.xml",
+        JsonLogProbe.class.getName());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(out).isZero();
+    JsonNode line = null;
+    for (String l : out.split("\n")) {
+      if (l.contains("PUT SLACK in project")) {
+        line = new ObjectMapper().readTree(l);
+      }
+    }
+    assertThat(line).as(out).isNotNull();
+    assertThat(line.get("level").asText()).isEqualTo("INFO");
+    assertThat(line.get("loggerName").asText()).isEqualTo("probe");
+    assertThat(line.get("formattedMessage").asText()).isEqualTo("PUT SLACK in project 5e22: Created in 12 ms");
+    assertThat(line.has("message")).as("no raw {} pattern").isFalse();
+    assertThat(line.get("mdc").get("resource.namespace").asText()).isEqualTo("payments");
+    assertThat(line.get("mdc").get("reconcileId").asText()).isEqualTo("7");
+  }
+
+  /** Runs in its own JVM: LogSetup reconfigures the process-wide logging. */
+  public static final class JsonLogProbe {
+    public static void main(String[] args) {
+      LogSetup.apply(OperatorConfig.LogFormat.json);
+      org.slf4j.MDC.put("resource.namespace", "payments");
+      org.slf4j.MDC.put("reconcileId", "7");
+      org.slf4j.LoggerFactory.getLogger("probe").info("PUT {} in project {}: {} in {} ms", "SLACK", "5e22", "Created", 12);
+    }
+  }
+}
