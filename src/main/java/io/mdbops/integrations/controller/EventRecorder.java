@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,36 +66,12 @@ public final class EventRecorder {
       previous = seen.get(key);
     }
     try {
-      Seen next;
+      Seen next = null;
       if (previous != null && previous.last().plus(DEDUP_WINDOW).isAfter(now)) {
-        next = new Seen(namespace, previous.name(), previous.count() + 1, previous.first(), now);
-        client.v1().events().inNamespace(namespace).withName(previous.name())
-            .edit(e -> new EventBuilder(e).withCount(next.count()).withLastTimestamp(now.toString()).build());
-      } else {
-        Event created = client.v1().events().inNamespace(namespace).resource(new EventBuilder()
-                .withNewMetadata()
-                .withGenerateName(resource.getMetadata().getName() + ".")
-                .withNamespace(namespace)
-                .endMetadata()
-                .withInvolvedObject(new ObjectReferenceBuilder()
-                    .withApiVersion(resource.getApiVersion())
-                    .withKind(resource.getKind())
-                    .withNamespace(namespace)
-                    .withName(resource.getMetadata().getName())
-                    .withUid(resource.getMetadata().getUid())
-                    .build())
-                .withType(type)
-                .withReason(reason)
-                .withMessage(message)
-                .withCount(1)
-                .withFirstTimestamp(now.toString())
-                .withLastTimestamp(now.toString())
-                .withNewSource().withComponent(COMPONENT).endSource()
-                .withReportingComponent(COMPONENT)
-                .withReportingInstance(instance)
-                .build())
-            .create();
-        next = new Seen(namespace, created.getMetadata().getName(), 1, now, now);
+        next = bump(previous, now);
+      }
+      if (next == null) {
+        next = create(resource, type, reason, message, now);
       }
       synchronized (seen) {
         seen.put(key, next);
@@ -102,5 +80,46 @@ public final class EventRecorder {
       LOG.warn("could not record event {} on {}/{}: HTTP {}", reason, namespace,
           resource.getMetadata().getName(), e.getCode());
     }
+  }
+
+  /** Counts a repeat on the existing Event (a merge patch, no read); null when it is gone. */
+  private Seen bump(Seen previous, Instant now) {
+    int count = previous.count() + 1;
+    try {
+      client.v1().events().inNamespace(previous.namespace()).withName(previous.name())
+          .patch(PatchContext.of(PatchType.JSON_MERGE),
+              "{\"count\":" + count + ",\"lastTimestamp\":\"" + now + "\"}");
+      return new Seen(previous.namespace(), previous.name(), count, previous.first(), now);
+    } catch (KubernetesClientException e) {
+      return null; // expired (Events live an hour) or deleted: record a new one
+    }
+  }
+
+  private Seen create(ThirdPartyIntegration resource, String type, String reason, String message, Instant now) {
+    String namespace = resource.getMetadata().getNamespace();
+    Event created = client.v1().events().inNamespace(namespace).resource(new EventBuilder()
+            .withNewMetadata()
+            .withGenerateName(resource.getMetadata().getName() + ".")
+            .withNamespace(namespace)
+            .endMetadata()
+            .withInvolvedObject(new ObjectReferenceBuilder()
+                .withApiVersion(resource.getApiVersion())
+                .withKind(resource.getKind())
+                .withNamespace(namespace)
+                .withName(resource.getMetadata().getName())
+                .withUid(resource.getMetadata().getUid())
+                .build())
+            .withType(type)
+            .withReason(reason)
+            .withMessage(message)
+            .withCount(1)
+            .withFirstTimestamp(now.toString())
+            .withLastTimestamp(now.toString())
+            .withNewSource().withComponent(COMPONENT).endSource()
+            .withReportingComponent(COMPONENT)
+            .withReportingInstance(instance)
+            .build())
+        .create();
+    return new Seen(namespace, created.getMetadata().getName(), 1, now, now);
   }
 }
