@@ -1,5 +1,6 @@
 package io.mdbops.integrations;
 
+import io.mdbops.integrations.cli.BenchCommand;
 import io.mdbops.integrations.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "integrations-operator", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Manages MongoDB Cloud Manager / Ops Manager third-party integrations from ThirdPartyIntegration resources.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,0 +1,385 @@
+package io.mdbops.integrations.bench;
+
+import io.mdbops.integrations.api.v1alpha1.AppliedSecret;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.bench.BenchResult.Cold;
+import io.mdbops.integrations.bench.BenchResult.MemoryUse;
+import io.mdbops.integrations.bench.BenchResult.Rotation;
+import io.mdbops.integrations.bench.BenchResult.Steady;
+import io.mdbops.integrations.bench.BenchResult.Target;
+import io.mdbops.integrations.bench.BenchSettings.Scenario;
+import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.opsmanager.ApiClientSettings;
+import io.mdbops.integrations.sandbox.EmbeddedKubernetes;
+import io.mdbops.integrations.simulator.JournalEntry;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the scenarios of issue 8 against the real operator ({@link OperatorUnderTest}) in this JVM:
+ * cold convergence, one steady-state drift interval, a Secret rotation burst and the memory it
+ * takes. Every count comes from the journals of the servers (the simulator's for API requests, the
+ * embedded Kubernetes API's for writes), not from the operator's own account.
+ */
+public final class Benchmark {
+
+  /** The operator namespace of the configuration the benchmark runs. */
+  static final String OPERATOR_NAMESPACE = "integrations-operator";
+
+  private final BenchSettings settings;
+  private final PrintStream progress;
+
+  public Benchmark(BenchSettings settings, PrintStream progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  public BenchResult run() {
+    Instant startedAt = Instant.now();
+    long runStart = System.nanoTime();
+    Machine machine = Machine.describe();
+    boolean measureMemory = settings.runs(Scenario.memory);
+    List<Memory.Point> points = new ArrayList<>();
+    try (BenchCluster cluster = BenchCluster.start(settings)) {
+      OperatorConfig config = operatorConfig(cluster.sim.baseUrl());
+      ApiClientSettings api = settings.apiSettings().apply(config);
+      if (measureMemory) {
+        points.add(Memory.measure("embedded Kubernetes API + simulator, no objects, no operator"));
+      }
+      say("creating %d resources, %d credentials Secrets and %d namespaces with a connection Secret each",
+          settings.resources(), settings.resources(), settings.namespaces());
+      Duration creation = cluster.populate(settings.phaseTimeout());
+      say("created in %.1f s", seconds(creation));
+      if (measureMemory) {
+        points.add(Memory.measure("objects created, no operator"));
+      }
+      OperatorUnderTest operator = new OperatorUnderTest(cluster.kube.url(), config, api);
+      Cold cold;
+      Steady steady = null;
+      Rotation rotation = null;
+      MemoryUse memory = null;
+      try {
+        cold = cold(cluster, operator);
+        if (settings.runs(Scenario.steady)) {
+          steady = steady(cluster, operator);
+        }
+        if (settings.runs(Scenario.rotation) && settings.rotations() > 0) {
+          rotation = rotation(cluster, operator);
+        }
+        if (measureMemory) {
+          points.add(Memory.measure("operator running, converged"));
+          List<Memory.ClassBytes> running = Memory.histogram();
+          operator.close();
+          operator = null; // nothing may keep the closed operator reachable
+          List<Memory.ClassBytes> closed = awaitReleased();
+          points.add(Memory.measure("operator closed (same objects in the servers)"));
+          memory = memoryUse(points, running, closed);
+        }
+      } finally {
+        if (operator != null) {
+          operator.close();
+        }
+      }
+      BenchResult.Setup setup = new BenchResult.Setup(settings.resources(), settings.projects(),
+          settings.namespaces(), settings.resources(), settings.namespaces(), settings.latency().toNanos() / 1e6,
+          settings.concurrency(), settings.rotations(), config.apiRequestsPerMinute(), api.maxIdleConnections(),
+          settings.simulatorThreads(), settings.kubeApi().name(), config.resyncInterval().toString(),
+          settings.scenarios().stream().map(Enum::name).collect(Collectors.joining(",")));
+      int objects = settings.resources() * 2 + settings.namespaces() * 2;
+      return new BenchResult(startedAt.toString(), seconds(Duration.ofNanos(System.nanoTime() - runStart)), machine,
+          setup, new BenchResult.Creation(seconds(creation), objects, settings.creatorThreads()), cold, steady,
+          rotation, memory, targets(cold, steady, rotation, memory));
+    }
+  }
+
+  OperatorConfig operatorConfig(String simulatorUrl) {
+    return OperatorConfig.builder()
+        .operatorNamespace(OPERATOR_NAMESPACE)
+        .allowedBaseUrls(List.of(URI.create(simulatorUrl)))
+        // drift checks are forced by the steady-state scenario (pollNow), never by the timer
+        .resyncInterval(Duration.ofHours(1))
+        .maxConcurrentReconciles(settings.concurrency())
+        .httpPort(0)
+        .build();
+  }
+
+  // ---- cold convergence
+
+  private Cold cold(BenchCluster cluster, OperatorUnderTest operator) {
+    int n = settings.resources();
+    cluster.clearJournals();
+    operator.calls.reset();
+    say("cold: starting the operator with %d resources to converge", n);
+    CpuAccount cpu = CpuAccount.start();
+    ThreadSampler sampler = ThreadSampler.start(settings.concurrency(), 20);
+    Population.Tenant probed = cluster.population.tenants().get(0);
+    KubeProbe probe = KubeProbe.start(cluster.client, probed.namespace(), Population.CONNECTION_SECRET, 50);
+    Instant start = Instant.now();
+    Duration startup = operator.start();
+    boolean allReady = cluster.ready.await(n, settings.phaseTimeout());
+    probe.close();
+    sampler.close();
+    CpuAccount.Result cpuResult = cpu.stop(sampler.reconcilerThreadIds());
+    List<Instant> ready = cluster.ready.times();
+    say("cold: %d/%d Ready after %.2f s; settling", ready.size(), n,
+        ready.isEmpty() ? 0 : seconds(Duration.between(start, ready.get(ready.size() - 1))));
+    cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
+
+    List<JournalEntry> api = cluster.sim.journal().entries();
+    long puts = api.stream().filter(e -> e.method().equals("PUT")).count();
+    List<Instant> putTimes = api.stream().filter(e -> e.method().equals("PUT")).map(JournalEntry::time).sorted().toList();
+    int maxPerProject = api.stream().filter(e -> e.projectId() != null)
+        .collect(Collectors.groupingBy(JournalEntry::projectId, Collectors.counting()))
+        .values().stream().mapToInt(Long::intValue).max().orElse(0);
+    double latency = settings.latency().toNanos() / 1e9;
+    double floor = BenchSettings.ceilDiv(puts, settings.concurrency()) * latency;
+    double requestFloor = BenchSettings.ceilDiv(api.size(), settings.concurrency()) * latency;
+    double rateBound = rateLimitBound(maxPerProject, operator.config.apiRequestsPerMinute());
+    double wall = ready.isEmpty() ? Double.NaN : seconds(Duration.between(start, ready.get(ready.size() - 1)));
+    List<EmbeddedKubernetes.Request> kube = cluster.kube.requests();
+    return new Cold(n, allReady, allReady ? List.of() : cluster.ready.notReadySample(), seconds(startup), wall,
+        at(start, ready, 0.5), at(start, ready, 0.9),
+        putTimes.isEmpty() ? Double.NaN : seconds(Duration.between(start, putTimes.get(0))),
+        putTimes.isEmpty() ? Double.NaN : seconds(Duration.between(start, putTimes.get(putTimes.size() - 1))),
+        puts, byMethod(api), api.stream().filter(JournalEntry::challenged).count(), operator.calls.byMethod(),
+        operator.calls.challenges(), maxPerProject, kubeWrites(kube), kube.size(), round(floor), round(rateBound),
+        round(requestFloor), round(wall / Math.max(floor, rateBound)), sampler.result(), probe.result(), cpuResult);
+  }
+
+  /**
+   * A limit of {@code perMinute} requests per project and minute, with a burst of one minute's worth,
+   * delays a project's k-th request by floor((k - 1) / perMinute) minutes.
+   */
+  static double rateLimitBound(int maxRequestsPerProject, int perMinute) {
+    return maxRequestsPerProject <= 0 ? 0 : ((maxRequestsPerProject - 1) / perMinute) * 60.0;
+  }
+
+  // ---- steady state
+
+  private Steady steady(BenchCluster cluster, OperatorUnderTest operator) {
+    cluster.clearJournals();
+    operator.calls.reset();
+    say("steady: one drift check of %d projects, nothing changed", operator.watchedProjects());
+    long t = System.nanoTime();
+    int woken = operator.pollDrift();
+    double poll = seconds(Duration.ofNanos(System.nanoTime() - t));
+    cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
+    List<JournalEntry> api = cluster.sim.journal().entries();
+    List<EmbeddedKubernetes.Request> kube = cluster.kube.requests();
+    long puts = api.stream().filter(e -> e.method().equals("PUT")).count();
+    return new Steady(settings.projects(), operator.watchedProjects(), woken, round(poll), byMethod(api), api.size(),
+        api.stream().filter(JournalEntry::challenged).count(), round(api.size() / (double) settings.projects()),
+        puts, operator.calls.byMethod(), kubeWrites(kube), kube.size(), operator.apiClients());
+  }
+
+  // ---- rotation
+
+  private Rotation rotation(BenchCluster cluster, OperatorUnderTest operator) {
+    List<Population.Member> members = cluster.population.members();
+    int r = settings.rotations();
+    List<Population.Member> chosen = new ArrayList<>();
+    for (int i = 0; i < r; i++) {
+      chosen.add(members.get((int) ((long) i * members.size() / r)));
+    }
+    cluster.clearJournals();
+    operator.calls.reset();
+    say("rotation: updating %d credentials Secrets at once", r);
+    long t = System.nanoTime();
+    cluster.rotate(chosen, settings.phaseTimeout());
+    long deadline = System.nanoTime() + settings.phaseTimeout().toNanos();
+    while (cluster.sim.journal().count(e -> e.method().equals("PUT")) < r && System.nanoTime() < deadline) {
+      BenchCluster.sleep(10);
+    }
+    cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
+    double took = seconds(Duration.ofNanos(System.nanoTime() - t));
+
+    Map<String, Instant> updated = new TreeMap<>();
+    for (EmbeddedKubernetes.Request req : cluster.kube.requests()) {
+      if (req.isWrite() && path(req).contains("/secrets/")) {
+        String p = path(req);
+        String[] parts = p.split("/");
+        // /api/v1/namespaces/{ns}/secrets/{name}: the last write of each Secret counts
+        updated.put(parts[4] + "/" + parts[6], req.at());
+      }
+    }
+    List<JournalEntry> api = cluster.sim.journal().entries();
+    List<JournalEntry> putList = api.stream().filter(e -> e.method().equals("PUT")).toList();
+    List<Double> latencies = new ArrayList<>();
+    for (Population.Member m : chosen) {
+      Instant update = updated.get(m.namespace() + "/" + m.secretName());
+      if (update == null) {
+        continue;
+      }
+      putList.stream()
+          .filter(e -> m.projectId().equals(e.projectId()) && m.type().name().equals(e.type()))
+          .filter(e -> !e.time().isBefore(update))
+          .map(JournalEntry::time)
+          .min(Comparator.naturalOrder())
+          .ifPresent(put -> latencies.add(Duration.between(update, put).toNanos() / 1e6));
+    }
+    latencies.sort(Comparator.naturalOrder());
+    int statuses = 0;
+    for (Population.Member m : chosen) {
+      var secret = cluster.client.secrets().inNamespace(m.namespace()).withName(m.secretName()).get();
+      ThirdPartyIntegration res = cluster.client.resources(ThirdPartyIntegration.class)
+          .inNamespace(m.namespace()).withName(m.name()).get();
+      List<AppliedSecret> applied = res.getStatus() == null ? List.of() : res.getStatus().getAppliedSecrets();
+      boolean current = applied != null && applied.stream().anyMatch(a -> a.getName().equals(m.secretName())
+          && Objects.equals(a.getResourceVersion(), secret.getMetadata().getResourceVersion()));
+      statuses += current ? 1 : 0;
+    }
+    return new Rotation(r, putList.size(), latencies.size(), round(percentile(latencies, 0.5)),
+        round(percentile(latencies, 0.99)), round(latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1)),
+        byMethod(api), kubeWrites(cluster.kube.requests()), statuses, round(took));
+  }
+
+  // ---- memory
+
+  /**
+   * Classes whose instance counts show who holds what: the operator's caches hold resources and
+   * Secrets as objects (the embedded API holds them as JSON text), so after the operator is closed
+   * their counts must fall to about zero, or the closed operator is still reachable and the
+   * subtraction undercounts it.
+   */
+  static final List<String> WITNESSES = List.of(
+      ThirdPartyIntegration.class.getName(),
+      io.fabric8.kubernetes.api.model.Secret.class.getName(),
+      io.mdbops.integrations.controller.OperatorAssembly.class.getName(),
+      io.javaoperatorsdk.operator.Operator.class.getName());
+
+  /**
+   * The HTTP client's threads end a moment after it is closed, and until then its watch listeners
+   * keep the informers' caches reachable: wait (up to 15 s) until no ThirdPartyIntegration object is
+   * left, so the subtraction measures the whole operator.
+   */
+  private static List<Memory.ClassBytes> awaitReleased() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (true) {
+      List<Memory.ClassBytes> histogram = Memory.histogram();
+      long left = Memory.instances(histogram, WITNESSES).get(ThirdPartyIntegration.class.getName());
+      if (left == 0 || System.nanoTime() > deadline) {
+        return histogram;
+      }
+      BenchCluster.sleep(500);
+    }
+  }
+
+  private static MemoryUse memoryUse(
+      List<Memory.Point> points, List<Memory.ClassBytes> running, List<Memory.ClassBytes> closed) {
+    double createdHeap = points.get(1).heapMiB();
+    double runningHeap = points.get(2).heapMiB();
+    double closedHeap = points.get(3).heapMiB();
+    return new MemoryUse(points, round(runningHeap - closedHeap), round(runningHeap - createdHeap), closedHeap,
+        Memory.instances(running, WITNESSES), Memory.instances(closed, WITNESSES),
+        running.stream().limit(30).toList());
+  }
+
+  // ---- targets
+
+  private List<Target> targets(Cold cold, Steady steady, Rotation rotation, MemoryUse memory) {
+    List<Target> t = new ArrayList<>();
+    t.add(new Target("cold convergence", "<= 1.5 x floor",
+        String.format("%.2f s = %.1f x floor %.2f s", cold.wallSeconds(), cold.ratio(),
+            Math.max(cold.floorSeconds(), cold.rateLimitBoundSeconds())),
+        cold.allReady() && cold.ratio() <= 1.5));
+    if (steady != null) {
+      long writes = steady.kubeWrites().values().stream().mapToLong(Long::longValue).sum();
+      t.add(new Target("steady state", "<= 1.1 requests/project, 0 PUTs, 0 Kubernetes writes",
+          String.format("%.2f requests/project, %d PUTs, %d writes", steady.requestsPerProject(), steady.puts(), writes),
+          steady.requestsPerProject() <= 1.1 && steady.puts() == 0 && writes == 0));
+    }
+    if (rotation != null) {
+      t.add(new Target("rotation", "p50 < 1 s (and one PUT per rotated Secret)",
+          String.format("p50 %.0f ms, p99 %.0f ms, %d PUTs for %d Secrets", rotation.p50Ms(), rotation.p99Ms(),
+              rotation.puts(), rotation.rotated()),
+          rotation.p50Ms() < 1000 && rotation.puts() == rotation.rotated()));
+    }
+    if (memory != null) {
+      t.add(new Target("operator heap", "< 256 MiB at 10,000 resources",
+          String.format("%.1f MiB at %d resources", memory.operatorHeapMiB(), settings.resources()),
+          memory.operatorHeapMiB() < 256));
+    }
+    return t;
+  }
+
+  // ---- helpers
+
+  /** Kubernetes writes by what they wrote. */
+  static Map<String, Long> kubeWrites(List<EmbeddedKubernetes.Request> requests) {
+    return requests.stream().filter(EmbeddedKubernetes.Request::isWrite)
+        .collect(Collectors.groupingBy(Benchmark::writeKind, TreeMap::new, Collectors.counting()));
+  }
+
+  static String writeKind(EmbeddedKubernetes.Request r) {
+    String p = path(r);
+    String m = r.method();
+    if (p.contains("/thirdpartyintegrations/") && p.endsWith("/status")) {
+      return m + " resource status";
+    }
+    if (p.contains("/thirdpartyintegrations/")) {
+      return m + " resource (metadata: finalizer)";
+    }
+    if (p.contains("/events")) {
+      return m + " Event";
+    }
+    if (p.contains("/secrets")) {
+      return m + " Secret (by the benchmark)";
+    }
+    if (p.contains("/thirdpartyintegrations")) {
+      return m + " resource (by the benchmark)";
+    }
+    return m + " " + p.replaceAll("/namespaces/[^/]+", "/namespaces/*");
+  }
+
+  static String path(EmbeddedKubernetes.Request r) {
+    int q = r.path().indexOf('?');
+    return q < 0 ? r.path() : r.path().substring(0, q);
+  }
+
+  static Map<String, Long> byMethod(List<JournalEntry> entries) {
+    Map<String, Long> m = new TreeMap<>(entries.stream().collect(Collectors.groupingBy(
+        e -> e.method() + (e.challenged() ? " (Digest challenge)" : ""), Collectors.counting())));
+    return m;
+  }
+
+  private static double at(Instant start, List<Instant> times, double q) {
+    if (times.isEmpty()) {
+      return Double.NaN;
+    }
+    int i = Math.max(0, (int) Math.ceil(q * times.size()) - 1);
+    return seconds(Duration.between(start, times.get(i)));
+  }
+
+  static double percentile(List<Double> sorted, double q) {
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    int i = Math.max(0, (int) Math.ceil(q * sorted.size()) - 1);
+    return sorted.get(i);
+  }
+
+  static double seconds(Duration d) {
+    return round(d.toNanos() / 1e9);
+  }
+
+  static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private void say(String format, Object... args) {
+    if (progress != null) {
+      progress.printf("[bench] " + format + "%n", args);
+      progress.flush();
+    }
+  }
+
+}
