@@ -22,7 +22,8 @@ public record BenchResult(
   /** The knobs of the run. */
   public record Setup(int resources, int projects, int namespaces, int credentialsSecrets, int connectionSecrets,
       double latencyMs, int concurrency, int rotations, int apiRequestsPerMinute, int maxIdleConnections,
-      int simulatorThreads, String kubeApi, String resyncInterval, String scenarios) {}
+      int simulatorThreads, String kubeApi, int warmup, boolean asyncEvents, String resyncInterval,
+      String scenarios) {}
 
   /** Creating the objects, before the operator starts. */
   public record Creation(double seconds, int objects, int threads) {}
@@ -59,7 +60,7 @@ public record BenchResult(
    * minus the live heap right after it was closed (same objects in the embedded API and simulator).
    */
   public record MemoryUse(List<Memory.Point> points, double operatorHeapMiB, double operatorHeapUpperBoundMiB,
-      double harnessHeapMiB, Map<String, Long> instancesRunning, Map<String, Long> instancesClosed,
+      double harnessHeapMiB, Map<String, Long> instancesBefore, Map<String, Long> instancesRunning, Map<String, Long> instancesClosed,
       List<Memory.ClassBytes> histogram) {}
 
   /** A target of the issue and whether this run met it. */

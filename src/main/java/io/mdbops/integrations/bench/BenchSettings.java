@@ -28,6 +28,9 @@ import java.util.function.Function;
  * @param simulatorThreads the simulator's request threads (must exceed the operator's parallelism,
  *     or the simulator queues requests and the latency grows)
  * @param kubeApi the in-process Kubernetes API: the sandbox's mock server or its indexed variant
+ * @param warmup resources converged by a throw-away operator on a throw-away cluster first, so the
+ *     JIT has compiled the hot paths before anything is measured (0 = measure a cold JVM)
+ * @param asyncEvents experiment: the operator's Event writes leave the reconcile threads
  * @param apiSettings the operator's API client settings for a configuration; the command passes
  *     what {@code run} derives, optionally with overrides for experiments
  * @param out where the JSON result goes; null for nowhere
@@ -45,6 +48,8 @@ public record BenchSettings(
     int creatorThreads,
     int simulatorThreads,
     KubeApi.Kind kubeApi,
+    int warmup,
+    boolean asyncEvents,
     Function<OperatorConfig, ApiClientSettings> apiSettings,
     Path out) {
 
@@ -64,7 +69,12 @@ public record BenchSettings(
       }
       EnumSet<Scenario> set = EnumSet.noneOf(Scenario.class);
       for (String part : value.split(",")) {
-        set.add(Scenario.valueOf(part.trim()));
+        try {
+          set.add(Scenario.valueOf(part.trim()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--scenario: '" + part.trim()
+              + "' is not one of cold, steady, rotation, memory, all");
+        }
       }
       return set;
     }
@@ -86,6 +96,7 @@ public record BenchSettings(
     require(!latency.isNegative(), "--latency must not be negative");
     require(concurrency >= 1, "--concurrency must be at least 1");
     require(rotations >= 0 && rotations <= resources, "--rotations must be within 0..resources");
+    require(warmup >= 0, "--warmup must not be negative");
     require(creatorThreads >= 1 && simulatorThreads >= 1, "thread counts must be at least 1");
   }
 
@@ -116,6 +127,8 @@ public record BenchSettings(
     private int creatorThreads = 8;
     private int simulatorThreads = 128;
     private KubeApi.Kind kubeApi = KubeApi.Kind.mock;
+    private int warmup;
+    private boolean asyncEvents;
     private Function<OperatorConfig, ApiClientSettings> apiSettings = config -> ApiClientSettings.defaults();
     private Path out;
 
@@ -183,6 +196,16 @@ public record BenchSettings(
       return this;
     }
 
+    public Builder warmup(int v) {
+      warmup = v;
+      return this;
+    }
+
+    public Builder asyncEvents(boolean v) {
+      asyncEvents = v;
+      return this;
+    }
+
     public Builder apiSettings(Function<OperatorConfig, ApiClientSettings> v) {
       apiSettings = v;
       return this;
@@ -196,7 +219,8 @@ public record BenchSettings(
     public BenchSettings build() {
       return new BenchSettings(resources, projects != null ? projects : defaultProjects(resources), namespaces,
           latency, concurrency, rotations != null ? rotations : Math.min(100, resources), scenarios, phaseTimeout,
-          quietPeriod, creatorThreads, simulatorThreads, kubeApi, apiSettings, out);
+          quietPeriod, creatorThreads, simulatorThreads, kubeApi, warmup, asyncEvents, apiSettings,
+          out);
     }
   }
 

@@ -47,13 +47,19 @@ public final class Benchmark {
     Instant startedAt = Instant.now();
     long runStart = System.nanoTime();
     Machine machine = Machine.describe();
+    if (settings.warmup() > 0) {
+      warmUp();
+    }
     boolean measureMemory = settings.runs(Scenario.memory);
     List<Memory.Point> points = new ArrayList<>();
     try (BenchCluster cluster = BenchCluster.start(settings)) {
       OperatorConfig config = operatorConfig(cluster.sim.baseUrl());
       ApiClientSettings api = settings.apiSettings().apply(config);
+      Map<String, Long> before = Map.of();
       if (measureMemory) {
         points.add(Memory.measure("embedded Kubernetes API + simulator, no objects, no operator"));
+        // what exists before this run's operator (another run's, in a test JVM) is not its own
+        before = Memory.instances(Memory.histogram(), WITNESSES);
       }
       say("creating %d resources, %d credentials Secrets and %d namespaces with a connection Secret each",
           settings.resources(), settings.resources(), settings.namespaces());
@@ -62,7 +68,7 @@ public final class Benchmark {
       if (measureMemory) {
         points.add(Memory.measure("objects created, no operator"));
       }
-      OperatorUnderTest operator = new OperatorUnderTest(cluster.kube.url(), config, api);
+      OperatorUnderTest operator = new OperatorUnderTest(cluster.kube.url(), config, api, settings.asyncEvents());
       Cold cold;
       Steady steady = null;
       Rotation rotation = null;
@@ -80,9 +86,9 @@ public final class Benchmark {
           List<Memory.ClassBytes> running = Memory.histogram();
           operator.close();
           operator = null; // nothing may keep the closed operator reachable
-          List<Memory.ClassBytes> closed = awaitReleased();
+          List<Memory.ClassBytes> closed = awaitReleased(before);
           points.add(Memory.measure("operator closed (same objects in the servers)"));
-          memory = memoryUse(points, running, closed);
+          memory = memoryUse(points, before, running, closed);
         }
       } finally {
         if (operator != null) {
@@ -92,13 +98,42 @@ public final class Benchmark {
       BenchResult.Setup setup = new BenchResult.Setup(settings.resources(), settings.projects(),
           settings.namespaces(), settings.resources(), settings.namespaces(), settings.latency().toNanos() / 1e6,
           settings.concurrency(), settings.rotations(), config.apiRequestsPerMinute(), api.maxIdleConnections(),
-          settings.simulatorThreads(), settings.kubeApi().name(), config.resyncInterval().toString(),
+          settings.simulatorThreads(), settings.kubeApi().name(), settings.warmup(), settings.asyncEvents(),
+          config.resyncInterval().toString(),
           settings.scenarios().stream().map(Enum::name).collect(Collectors.joining(",")));
       int objects = settings.resources() * 2 + settings.namespaces() * 2;
       return new BenchResult(startedAt.toString(), seconds(Duration.ofNanos(System.nanoTime() - runStart)), machine,
           setup, new BenchResult.Creation(seconds(creation), objects, settings.creatorThreads()), cold, steady,
           rotation, memory, targets(cold, steady, rotation, memory));
     }
+  }
+
+  /**
+   * Converges {@code warmup} resources with a throw-away operator against a throw-away cluster and
+   * simulator, so the JIT has compiled the operator's, fabric8's and the servers' hot paths.
+   */
+  private void warmUp() {
+    BenchSettings w = BenchSettings.builder()
+        .resources(settings.warmup())
+        .namespaces(Math.min(settings.namespaces(), BenchSettings.defaultProjects(settings.warmup())))
+        .latency(settings.latency())
+        .concurrency(settings.concurrency())
+        .kubeApi(settings.kubeApi())
+        .build();
+    long t = System.nanoTime();
+    try (BenchCluster cluster = BenchCluster.start(w)) {
+      cluster.populate(settings.phaseTimeout());
+      OperatorConfig config = operatorConfig(cluster.sim.baseUrl());
+      try (OperatorUnderTest operator = new OperatorUnderTest(
+          cluster.kube.url(), config, settings.apiSettings().apply(config), settings.asyncEvents())) {
+        operator.start();
+        if (!cluster.ready.await(w.resources(), settings.phaseTimeout())) {
+          throw new IllegalStateException("the warm-up did not converge: " + cluster.ready.notReadySample());
+        }
+      }
+    }
+    say("warm-up: %d resources converged and thrown away in %.1f s", w.resources(),
+        seconds(Duration.ofNanos(System.nanoTime() - t)));
   }
 
   OperatorConfig operatorConfig(String simulatorUrl) {
@@ -114,7 +149,7 @@ public final class Benchmark {
 
   // ---- cold convergence
 
-  private Cold cold(BenchCluster cluster, OperatorUnderTest operator) {
+  Cold cold(BenchCluster cluster, OperatorUnderTest operator) {
     int n = settings.resources();
     cluster.clearJournals();
     operator.calls.reset();
@@ -165,7 +200,7 @@ public final class Benchmark {
 
   // ---- steady state
 
-  private Steady steady(BenchCluster cluster, OperatorUnderTest operator) {
+  Steady steady(BenchCluster cluster, OperatorUnderTest operator) {
     cluster.clearJournals();
     operator.calls.reset();
     say("steady: one drift check of %d projects, nothing changed", operator.watchedProjects());
@@ -183,7 +218,7 @@ public final class Benchmark {
 
   // ---- rotation
 
-  private Rotation rotation(BenchCluster cluster, OperatorUnderTest operator) {
+  Rotation rotation(BenchCluster cluster, OperatorUnderTest operator) {
     List<Population.Member> members = cluster.population.members();
     int r = settings.rotations();
     List<Population.Member> chosen = new ArrayList<>();
@@ -258,28 +293,31 @@ public final class Benchmark {
 
   /**
    * The HTTP client's threads end a moment after it is closed, and until then its watch listeners
-   * keep the informers' caches reachable: wait (up to 15 s) until no ThirdPartyIntegration object is
-   * left, so the subtraction measures the whole operator.
+   * keep the informers' caches reachable: wait (up to 30 s) until none of the operator's objects is
+   * left (no more than {@code before} the run), so the subtraction measures the whole operator.
    */
-  private static List<Memory.ClassBytes> awaitReleased() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+  private List<Memory.ClassBytes> awaitReleased(Map<String, Long> before) {
+    long start = System.nanoTime();
     while (true) {
       List<Memory.ClassBytes> histogram = Memory.histogram();
-      long left = Memory.instances(histogram, WITNESSES).get(ThirdPartyIntegration.class.getName());
-      if (left == 0 || System.nanoTime() > deadline) {
+      long left = Memory.instances(histogram, WITNESSES).entrySet().stream()
+          .mapToLong(e -> Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L))).sum();
+      if (left == 0 || System.nanoTime() - start > Duration.ofSeconds(30).toNanos()) {
+        say("memory: %d of the operator's objects left %.1f s after closing it", left,
+            seconds(Duration.ofNanos(System.nanoTime() - start)));
         return histogram;
       }
-      BenchCluster.sleep(500);
+      BenchCluster.sleep(1000);
     }
   }
 
-  private static MemoryUse memoryUse(
-      List<Memory.Point> points, List<Memory.ClassBytes> running, List<Memory.ClassBytes> closed) {
+  private static MemoryUse memoryUse(List<Memory.Point> points, Map<String, Long> before,
+      List<Memory.ClassBytes> running, List<Memory.ClassBytes> closed) {
     double createdHeap = points.get(1).heapMiB();
     double runningHeap = points.get(2).heapMiB();
     double closedHeap = points.get(3).heapMiB();
     return new MemoryUse(points, round(runningHeap - closedHeap), round(runningHeap - createdHeap), closedHeap,
-        Memory.instances(running, WITNESSES), Memory.instances(closed, WITNESSES),
+        before, Memory.instances(running, WITNESSES), Memory.instances(closed, WITNESSES),
         running.stream().limit(30).toList());
   }
 

@@ -22,11 +22,13 @@ final class OperatorUnderTest implements AutoCloseable {
   final ApiClientSettings apiSettings;
   final CallCounter calls = new CallCounter();
   private final KubernetesClient client;
+  private final AsyncEvents asyncEvents;
   private final OkHttpIntegrationsApiFactory apiFactory;
   private final OperatorAssembly assembly;
   private boolean closed;
 
-  OperatorUnderTest(String kubeUrl, OperatorConfig config, ApiClientSettings apiSettings) {
+  /** @param asyncEvents the experiment of {@link AsyncEvents}: Event writes off the reconcile threads */
+  OperatorUnderTest(String kubeUrl, OperatorConfig config, ApiClientSettings apiSettings, boolean asyncEvents) {
     this.config = config;
     this.apiSettings = apiSettings;
     client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty())
@@ -34,9 +36,10 @@ final class OperatorUnderTest implements AutoCloseable {
         .withNamespace(config.operatorNamespace())
         .withHttp2Disable(true)
         .build()).build();
+    this.asyncEvents = asyncEvents ? new AsyncEvents(client) : null;
     apiFactory = new OkHttpIntegrationsApiFactory(apiSettings, calls);
     assembly = OperatorAssembly.create(
-        client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), "bench-operator");
+        asyncEvents ? this.asyncEvents.client() : client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), "bench-operator");
   }
 
   /** Starts the operator; returns when its caches are filled (what JOSDK's start waits for). */
@@ -66,6 +69,9 @@ final class OperatorUnderTest implements AutoCloseable {
     }
     closed = true;
     assembly.close();
+    if (asyncEvents != null) {
+      asyncEvents.close();
+    }
     apiFactory.close();
     client.close();
   }

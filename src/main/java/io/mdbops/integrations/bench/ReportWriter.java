@@ -31,8 +31,9 @@ public final class ReportWriter {
     line(b, "machine", "%d cores, %d MiB RAM; %s; max heap %d MiB; %s", m.cores(), m.memoryMiB(), m.jvm(),
         m.maxHeapMiB(), m.gc());
     line(b, "setup", "%d resources, %d projects, %d namespaces; latency %.0f ms; concurrency %d; %d idle API"
-            + " connections; %d req/min/project setting; Kubernetes API: %s", s.resources(), s.projects(),
-        s.namespaces(), s.latencyMs(), s.concurrency(), s.maxIdleConnections(), s.apiRequestsPerMinute(), s.kubeApi());
+            + " connections; %d req/min/project setting; Kubernetes API: %s; warm-up %d%s", s.resources(),
+        s.projects(), s.namespaces(), s.latencyMs(), s.concurrency(), s.maxIdleConnections(),
+        s.apiRequestsPerMinute(), s.kubeApi(), s.warmup(), s.asyncEvents() ? "; EXPERIMENT async Events" : "");
     line(b, "creation", "%d objects in %.1f s (%d threads), before the operator started",
         r.creation().objects(), r.creation().seconds(), r.creation().threads());
     Cold c = r.cold();
@@ -84,6 +85,10 @@ public final class ReportWriter {
       }
       line(b, "  instances", "running %s; closed %s", counts(shortNames(mem.instancesRunning())),
           counts(shortNames(mem.instancesClosed())));
+      if (mem.instancesClosed().entrySet().stream()
+          .anyMatch(e -> e.getValue() > mem.instancesBefore().getOrDefault(e.getKey(), 0L))) {
+        line(b, "  WARNING", "part of the closed operator was still reachable: its heap is undercounted");
+      }
       if (!mem.histogram().isEmpty()) {
         line(b, "  largest classes", "%s", mem.histogram().stream().limit(8)
             .map(h -> h.className() + " " + h.mib() + " MiB").collect(Collectors.joining(", ")));

@@ -8,6 +8,7 @@ import io.mdbops.integrations.bench.ReportWriter;
 import io.mdbops.integrations.config.LogSetup;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -15,7 +16,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bench}: the scale benchmark of issue 8 (embedded Kubernetes API + simulator + operator). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -77,6 +80,16 @@ public final class BenchCommand implements Callable<Integer> {
           + " (the same with indexed name lookups; an experiment). Default: ${DEFAULT-VALUE}.")
   KubeApi.Kind kubeApi;
 
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+      description = "First converge N resources with a throw-away operator and cluster, so the JIT is warm."
+          + " Default: ${DEFAULT-VALUE} (a cold JVM, as after an operator restart).")
+  int warmup;
+
+  @Option(names = "--experiment-async-events",
+      description = "Experiment: the operator's Event writes are handed to background threads instead of"
+          + " holding up the reconcile (done by wrapping its Kubernetes client).")
+  boolean asyncEvents;
+
   @Option(names = "--simulator-threads", paramLabel = "N", defaultValue = "128",
       description = "The simulator's request threads. Default: ${DEFAULT-VALUE}.")
   int simulatorThreads;
@@ -84,13 +97,26 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Keep the operator's INFO log (one line per write).")
   boolean verbose;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     LogSetup.apply(OperatorConfig.LogFormat.text);
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.classic.Level level = root.getLevel();
     if (!verbose) {
-      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-          .setLevel(ch.qos.logback.classic.Level.WARN);
+      root.setLevel(ch.qos.logback.classic.Level.WARN); // one INFO line per write would drown the table
     }
+    try {
+      return bench();
+    } finally {
+      root.setLevel(level);
+    }
+  }
+
+  private int bench() throws Exception {
     Path file = out != null ? out : Path.of("bench-results",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
     BenchSettings settings = BenchSettings.builder()
@@ -105,13 +131,17 @@ public final class BenchCommand implements Callable<Integer> {
         .quietPeriod(quietPeriod)
         .simulatorThreads(simulatorThreads)
         .kubeApi(kubeApi)
+        .warmup(warmup)
+        .asyncEvents(asyncEvents)
         .apiSettings(this::apiSettings)
         .out(file)
         .build();
     BenchResult result = new Benchmark(settings, System.err).run();
-    System.out.print(ReportWriter.table(result));
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(ReportWriter.table(result));
     ReportWriter.writeJson(result, file);
-    System.out.println("JSON: " + file);
+    stdout.println("JSON: " + file);
+    stdout.flush();
     return 0;
   }
 
