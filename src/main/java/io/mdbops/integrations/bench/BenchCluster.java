@@ -31,6 +31,8 @@ final class BenchCluster implements AutoCloseable {
   final Population population;
   final ReadyWatch ready;
   private final int creatorThreads;
+  private final int unrelatedSecrets;
+  private final int unrelatedSecretBytes;
 
   private BenchCluster(BenchSettings settings) {
     population = Population.of(settings.resources(), settings.projects(), settings.namespaces());
@@ -48,6 +50,8 @@ final class BenchCluster implements AutoCloseable {
     }
     ready = ReadyWatch.start(client);
     creatorThreads = settings.creatorThreads();
+    unrelatedSecrets = settings.unrelatedSecrets();
+    unrelatedSecretBytes = settings.unrelatedSecretBytes();
   }
 
   static BenchCluster start(BenchSettings settings) {
@@ -66,6 +70,12 @@ final class BenchCluster implements AutoCloseable {
       client.secrets().resource(population.credentials(m)).create();
       client.resources(ThirdPartyIntegration.class).resource(Population.resource(m)).create();
     }, timeout);
+    if (unrelatedSecrets > 0) {
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(Population.UNRELATED)
+          .endMetadata().build()).create();
+      List<Integer> indexes = java.util.stream.IntStream.range(0, unrelatedSecrets).boxed().toList();
+      inParallel(indexes, i -> client.secrets().resource(Population.unrelated(i, unrelatedSecretBytes)).create(), timeout);
+    }
     return Duration.ofNanos(System.nanoTime() - start);
   }
 

@@ -22,7 +22,8 @@ public record BenchResult(
   /** The knobs of the run. */
   public record Setup(int resources, int projects, int namespaces, int credentialsSecrets, int connectionSecrets,
       double latencyMs, int concurrency, int rotations, int apiRequestsPerMinute, int maxIdleConnections,
-      int simulatorThreads, String kubeApi, int warmup, boolean asyncEvents, String resyncInterval,
+      int simulatorThreads, String kubeApi, int warmup, int unrelatedSecrets, int unrelatedSecretBytes,
+      boolean asyncEvents, String resyncInterval,
       String scenarios) {}
 
   /** Creating the objects, before the operator starts. */
@@ -61,7 +62,7 @@ public record BenchResult(
    */
   public record MemoryUse(List<Memory.Point> points, double operatorHeapMiB, double operatorHeapUpperBoundMiB,
       double harnessHeapMiB, Map<String, Long> instancesBefore, Map<String, Long> instancesRunning, Map<String, Long> instancesClosed,
-      List<Memory.ClassBytes> histogram) {}
+      List<Memory.ClassBytes> histogram, List<Memory.ClassBytes> operatorClasses) {}
 
   /** A target of the issue and whether this run met it. */
   public record Target(String name, String goal, String measured, boolean met) {}

@@ -30,6 +30,9 @@ import java.util.function.Function;
  * @param kubeApi the in-process Kubernetes API: the sandbox's mock server or its indexed variant
  * @param warmup resources converged by a throw-away operator on a throw-away cluster first, so the
  *     JIT has compiled the hot paths before anything is measured (0 = measure a cold JVM)
+ * @param unrelatedSecrets Secrets no resource references (as Helm releases and service accounts
+ *     leave in real clusters), created in a namespace of their own
+ * @param unrelatedSecretBytes the size of each one's data
  * @param asyncEvents experiment: the operator's Event writes leave the reconcile threads
  * @param apiSettings the operator's API client settings for a configuration; the command passes
  *     what {@code run} derives, optionally with overrides for experiments
@@ -49,6 +52,8 @@ public record BenchSettings(
     int simulatorThreads,
     KubeApi.Kind kubeApi,
     int warmup,
+    int unrelatedSecrets,
+    int unrelatedSecretBytes,
     boolean asyncEvents,
     Function<OperatorConfig, ApiClientSettings> apiSettings,
     Path out) {
@@ -97,6 +102,7 @@ public record BenchSettings(
     require(concurrency >= 1, "--concurrency must be at least 1");
     require(rotations >= 0 && rotations <= resources, "--rotations must be within 0..resources");
     require(warmup >= 0, "--warmup must not be negative");
+    require(unrelatedSecrets >= 0 && unrelatedSecretBytes >= 0, "unrelated Secrets: counts must not be negative");
     require(creatorThreads >= 1 && simulatorThreads >= 1, "thread counts must be at least 1");
   }
 
@@ -128,6 +134,8 @@ public record BenchSettings(
     private int simulatorThreads = 128;
     private KubeApi.Kind kubeApi = KubeApi.Kind.mock;
     private int warmup;
+    private int unrelatedSecrets;
+    private int unrelatedSecretBytes = 8192;
     private boolean asyncEvents;
     private Function<OperatorConfig, ApiClientSettings> apiSettings = config -> ApiClientSettings.defaults();
     private Path out;
@@ -201,6 +209,12 @@ public record BenchSettings(
       return this;
     }
 
+    public Builder unrelatedSecrets(int count, int bytes) {
+      unrelatedSecrets = count;
+      unrelatedSecretBytes = bytes;
+      return this;
+    }
+
     public Builder asyncEvents(boolean v) {
       asyncEvents = v;
       return this;
@@ -219,7 +233,8 @@ public record BenchSettings(
     public BenchSettings build() {
       return new BenchSettings(resources, projects != null ? projects : defaultProjects(resources), namespaces,
           latency, concurrency, rotations != null ? rotations : Math.min(100, resources), scenarios, phaseTimeout,
-          quietPeriod, creatorThreads, simulatorThreads, kubeApi, warmup, asyncEvents, apiSettings,
+          quietPeriod, creatorThreads, simulatorThreads, kubeApi, warmup, unrelatedSecrets,
+          unrelatedSecretBytes, asyncEvents, apiSettings,
           out);
     }
   }

@@ -98,10 +98,11 @@ public final class Benchmark {
       BenchResult.Setup setup = new BenchResult.Setup(settings.resources(), settings.projects(),
           settings.namespaces(), settings.resources(), settings.namespaces(), settings.latency().toNanos() / 1e6,
           settings.concurrency(), settings.rotations(), config.apiRequestsPerMinute(), api.maxIdleConnections(),
-          settings.simulatorThreads(), settings.kubeApi().name(), settings.warmup(), settings.asyncEvents(),
+          settings.simulatorThreads(), settings.kubeApi().name(), settings.warmup(), settings.unrelatedSecrets(),
+          settings.unrelatedSecretBytes(), settings.asyncEvents(),
           config.resyncInterval().toString(),
           settings.scenarios().stream().map(Enum::name).collect(Collectors.joining(",")));
-      int objects = settings.resources() * 2 + settings.namespaces() * 2;
+      int objects = settings.resources() * 2 + settings.namespaces() * 2 + settings.unrelatedSecrets();
       return new BenchResult(startedAt.toString(), seconds(Duration.ofNanos(System.nanoTime() - runStart)), machine,
           setup, new BenchResult.Creation(seconds(creation), objects, settings.creatorThreads()), cold, steady,
           rotation, memory, targets(cold, steady, rotation, memory));
@@ -318,7 +319,7 @@ public final class Benchmark {
     double closedHeap = points.get(3).heapMiB();
     return new MemoryUse(points, round(runningHeap - closedHeap), round(runningHeap - createdHeap), closedHeap,
         before, Memory.instances(running, WITNESSES), Memory.instances(closed, WITNESSES),
-        running.stream().limit(30).toList());
+        running.stream().limit(30).toList(), Memory.growth(closed, running, 15));
   }
 
   // ---- targets

@@ -78,6 +78,21 @@ final class Memory {
     return result;
   }
 
+  /** The classes that grew most from {@code before} to {@code after}: what the difference is made of. */
+  static List<ClassBytes> growth(List<ClassBytes> before, List<ClassBytes> after, int top) {
+    java.util.Map<String, ClassBytes> was = new java.util.HashMap<>();
+    before.forEach(c -> was.put(c.className(), c));
+    return after.stream()
+        .map(c -> {
+          ClassBytes b = was.get(c.className());
+          return new ClassBytes(c.className(), c.instances() - (b == null ? 0 : b.instances()),
+              Math.round((c.mib() - (b == null ? 0 : b.mib())) * 10) / 10.0);
+        })
+        .sorted(java.util.Comparator.comparingDouble(ClassBytes::mib).reversed())
+        .limit(top)
+        .toList();
+  }
+
   /** Instances of each of these classes in a histogram (0 when absent). */
   static java.util.Map<String, Long> instances(List<ClassBytes> histogram, List<String> classNames) {
     java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();

@@ -37,6 +37,8 @@ import java.util.Random;
 public final class Population {
 
   public static final String CONNECTION_SECRET = "ops-manager";
+  /** The namespace of the Secrets no resource references. */
+  public static final String UNRELATED = "unrelated";
   private static final IntegrationType[] TYPES = IntegrationType.values();
 
   /** A team: its namespace and its API key. */
@@ -172,6 +174,18 @@ public final class Population {
     }
     r.setSpec(spec);
     return r;
+  }
+
+  /** A Secret no resource references, with {@code bytes} of data (like a Helm release's). */
+  public static Secret unrelated(int i, int bytes) {
+    byte[] data = new byte[bytes];
+    new Random(i).nextBytes(data);
+    return new SecretBuilder()
+        .withNewMetadata().withNamespace(UNRELATED).withName(String.format("release-%06d", i))
+        .addToLabels("owner", "helm").endMetadata()
+        .withType("helm.sh/release.v1")
+        .addToData("release", Base64.getEncoder().encodeToString(data))
+        .build();
   }
 
   private synchronized String token(String prefix) {

@@ -31,9 +31,12 @@ public final class ReportWriter {
     line(b, "machine", "%d cores, %d MiB RAM; %s; max heap %d MiB; %s", m.cores(), m.memoryMiB(), m.jvm(),
         m.maxHeapMiB(), m.gc());
     line(b, "setup", "%d resources, %d projects, %d namespaces; latency %.0f ms; concurrency %d; %d idle API"
-            + " connections; %d req/min/project setting; Kubernetes API: %s; warm-up %d%s", s.resources(),
+            + " connections; %d req/min/project setting; Kubernetes API: %s; warm-up %d%s%s", s.resources(),
         s.projects(), s.namespaces(), s.latencyMs(), s.concurrency(), s.maxIdleConnections(),
-        s.apiRequestsPerMinute(), s.kubeApi(), s.warmup(), s.asyncEvents() ? "; EXPERIMENT async Events" : "");
+        s.apiRequestsPerMinute(), s.kubeApi(), s.warmup(),
+        s.unrelatedSecrets() > 0 ? "; " + s.unrelatedSecrets() + " unrelated Secrets of " + s.unrelatedSecretBytes()
+            + " bytes" : "",
+        s.asyncEvents() ? "; EXPERIMENT async Events" : "");
     line(b, "creation", "%d objects in %.1f s (%d threads), before the operator started",
         r.creation().objects(), r.creation().seconds(), r.creation().threads());
     Cold c = r.cold();
@@ -89,10 +92,8 @@ public final class ReportWriter {
           .anyMatch(e -> e.getValue() > mem.instancesBefore().getOrDefault(e.getKey(), 0L))) {
         line(b, "  WARNING", "part of the closed operator was still reachable: its heap is undercounted");
       }
-      if (!mem.histogram().isEmpty()) {
-        line(b, "  largest classes", "%s", mem.histogram().stream().limit(8)
-            .map(h -> h.className() + " " + h.mib() + " MiB").collect(Collectors.joining(", ")));
-      }
+      line(b, "  operator's classes", "%s", mem.operatorClasses().stream().limit(10)
+          .map(h -> h.className() + " " + h.mib() + " MiB").collect(Collectors.joining(", ")));
     }
     b.append('\n');
     for (BenchResult.Target t : r.targets()) {

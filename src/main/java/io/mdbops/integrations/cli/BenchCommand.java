@@ -85,6 +85,15 @@ public final class BenchCommand implements Callable<Integer> {
           + " Default: ${DEFAULT-VALUE} (a cold JVM, as after an operator restart).")
   int warmup;
 
+  @Option(names = "--unrelated-secrets", paramLabel = "N", defaultValue = "0",
+      description = "Also create N Secrets no resource references (like Helm releases), to see what the"
+          + " operator's Secret cache costs. Default: ${DEFAULT-VALUE}.")
+  int unrelatedSecrets;
+
+  @Option(names = "--unrelated-secret-size", paramLabel = "BYTES", defaultValue = "8192",
+      description = "Data size of each unrelated Secret. Default: ${DEFAULT-VALUE}.")
+  int unrelatedSecretBytes;
+
   @Option(names = "--experiment-async-events",
       description = "Experiment: the operator's Event writes are handed to background threads instead of"
           + " holding up the reconcile (done by wrapping its Kubernetes client).")
@@ -133,6 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
         .kubeApi(kubeApi)
         .warmup(warmup)
         .asyncEvents(asyncEvents)
+        .unrelatedSecrets(unrelatedSecrets, unrelatedSecretBytes)
         .apiSettings(this::apiSettings)
         .out(file)
         .build();
