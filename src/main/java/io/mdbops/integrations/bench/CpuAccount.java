@@ -24,17 +24,19 @@ final class CpuAccount {
    * @param utilisation process CPU / (wall × cores)
    * @param gcSeconds time the collectors report for the phase (pauses and concurrent work mixed)
    * @param jitSeconds time the JIT compilers spent compiling during the phase
+   * @param threadsStarted threads the process started during the phase
    * @param byComponent CPU seconds per component; "JVM (GC, JIT, VM threads)" is the rest of the process
    * @param topThreads the busiest threads
    */
   record Result(double wallSeconds, double processCpuSeconds, double utilisation, double gcSeconds,
-      double jitSeconds, Map<String, Double> byComponent, List<String> topThreads) {}
+      double jitSeconds, long threadsStarted, Map<String, Double> byComponent, List<String> topThreads) {}
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> startCpu = new HashMap<>();
   private final long startProcess;
   private final long startGc;
   private final long startJit;
+  private final long startThreads;
   private final long startNanos;
 
   private CpuAccount() {
@@ -44,6 +46,7 @@ final class CpuAccount {
     startProcess = processCpu();
     startGc = gcMillis();
     startJit = jitMillis();
+    startThreads = threads.getTotalStartedThreadCount();
     startNanos = System.nanoTime();
   }
 
@@ -84,7 +87,8 @@ final class CpuAccount {
         .toList();
     int cores = Runtime.getRuntime().availableProcessors();
     return new Result(round(wall), round(process), round(process / (wall * cores)),
-        round((gcMillis() - startGc) / 1e3), round((jitMillis() - startJit) / 1e3), sorted, top);
+        round((gcMillis() - startGc) / 1e3), round((jitMillis() - startJit) / 1e3),
+        threads.getTotalStartedThreadCount() - startThreads, sorted, top);
   }
 
   static String component(String name, boolean reconciler) {

@@ -48,7 +48,8 @@ public final class ReportWriter {
         c.p90(), c.firstPutSeconds(), c.lastPutSeconds());
     line(b, "  floor", "%.2f s = ceil(%d PUTs / %d) x %.0f ms; rate-limit bound %.2f s; all-requests floor %.2f s",
         c.floorSeconds(), c.puts(), s.concurrency(), s.latencyMs(), c.rateLimitBoundSeconds(), c.requestFloorSeconds());
-    line(b, "  ratio", "%.2f x floor", c.ratio());
+    line(b, "  ratio", "%s", Double.isNaN(c.ratio()) ? "n/a (no latency, no floor)"
+        : String.format(Locale.ROOT, "%.2f x floor", c.ratio()));
     line(b, "  API requests", "%s; client counted %s, %d challenges", counts(c.apiRequests()), counts(c.clientCalls()),
         c.clientChallenges());
     line(b, "  Kubernetes writes", "%s (%d requests in all)", counts(c.kubeWrites()), c.kubeRequests());
@@ -56,9 +57,9 @@ public final class ReportWriter {
         c.reconcileThreads().samples(), shares(c.reconcileThreads().byOperation(), 0.01));
     line(b, "  Kubernetes API", "a GET meanwhile took p50 %.1f ms, p99 %.1f ms (%d samples)", c.kubeLatency().p50Ms(),
         c.kubeLatency().p99Ms(), c.kubeLatency().samples());
-    line(b, "  CPU", "%.1f s over %.1f s wall = %.0f%% of all cores; GC %.2f s, JIT %.2f s; %s",
-        c.cpu().processCpuSeconds(), c.cpu().wallSeconds(), c.cpu().utilisation() * 100, c.cpu().gcSeconds(),
-        c.cpu().jitSeconds(), seconds(c.cpu().byComponent()));
+    line(b, "  CPU", "%.1f s over %.1f s wall = %.0f%% of all cores; GC %.2f s, JIT %.2f s; %d threads started;"
+            + " %s", c.cpu().processCpuSeconds(), c.cpu().wallSeconds(), c.cpu().utilisation() * 100,
+        c.cpu().gcSeconds(), c.cpu().jitSeconds(), c.cpu().threadsStarted(), seconds(c.cpu().byComponent()));
     Steady st = r.steady();
     if (st != null) {
       b.append('\n');

@@ -54,7 +54,7 @@ class BenchSmokeTest {
           new OperatorUnderTest(cluster.kube.url(), config, settings.apiSettings().apply(config), false)) {
         Cold cold = bench.cold(cluster, operator);
         assertThat(cold.allReady()).isTrue();
-        assertThat(cold.puts()).isEqualTo(cluster.sim.journal().count(e -> e.method().equals("PUT")))
+        assertThat(cold.puts()).isEqualTo(cluster.sim.journal().count(Benchmark::isPut))
             .isGreaterThanOrEqualTo(RESOURCES);
         // the client's own account of its calls agrees with the server's journal
         assertThat(cold.clientCalls().get("PUT")).isEqualTo(cold.puts());
@@ -74,7 +74,7 @@ class BenchSmokeTest {
         assertThat(cluster.kube.requests().stream().filter(EmbeddedKubernetes.Request::isWrite)).isEmpty();
 
         Rotation rotation = bench.rotation(cluster, operator);
-        assertThat(rotation.puts()).isEqualTo(5).isEqualTo(cluster.sim.journal().count(e -> e.method().equals("PUT")));
+        assertThat(rotation.puts()).isEqualTo(5).isEqualTo(cluster.sim.journal().count(Benchmark::isPut));
         assertThat(rotation.matched()).isEqualTo(5);
         assertThat(rotation.statusesUpdated()).isEqualTo(5);
         assertThat(rotation.kubeWrites()).containsEntry("PUT Secret (by the benchmark)", 5L);
@@ -89,7 +89,7 @@ class BenchSmokeTest {
     StringWriter stdout = new StringWriter();
     int exit = Main.commandLine().setOut(new PrintWriter(stdout)).execute("bench", "--resources", "12",
         "--projects", "2", "--namespaces", "2", "--latency", "0", "--concurrency", "4", "--rotations", "3",
-        "--quiet-period", "300ms", "--timeout", "30s", "--out", out.toString());
+        "--quiet-period", "300ms", "--timeout", "10s", "--out", out.toString());
     assertThat(exit).isZero();
     String json = Files.readString(out);
     assertThat(json).contains("\"cold\"", "\"steady\"", "\"rotation\"", "\"memory\"", "\"machine\"");
