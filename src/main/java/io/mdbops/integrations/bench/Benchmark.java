@@ -294,14 +294,15 @@ public final class Benchmark {
 
   /**
    * The HTTP client's threads end a moment after it is closed, and until then its watch listeners
-   * keep the informers' caches reachable (a watch whose close handshake the mock server leaves
-   * unanswered keeps its informer alive): wait (up to 30 s, at most half the phase timeout) until none
-   * of the operator's objects is left (no more than {@code before} the run), so the subtraction
-   * measures the whole operator. If some are left, the report says so.
+   * keep the informers' caches reachable: fabric8 gives an unanswered WebSocket close one minute
+   * before it aborts the connection, and the mock server leaves some closes unanswered. Wait (up to
+   * 70 s, at most half the phase timeout) until none of the operator's objects is left (no more than
+   * {@code before} the run), so the subtraction measures the whole operator. If some are left, the
+   * report says so.
    */
   private List<Memory.ClassBytes> awaitReleased(Map<String, Long> before) {
     long start = System.nanoTime();
-    long limit = Math.min(Duration.ofSeconds(30).toNanos(), settings.phaseTimeout().toNanos() / 2);
+    long limit = Math.min(Duration.ofSeconds(70).toNanos(), settings.phaseTimeout().toNanos() / 2);
     while (true) {
       List<Memory.ClassBytes> histogram = Memory.histogram();
       long left = Memory.instances(histogram, WITNESSES).entrySet().stream()
