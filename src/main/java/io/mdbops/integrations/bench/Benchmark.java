@@ -59,12 +59,12 @@ public final class Benchmark {
       if (measureMemory) {
         points.add(Memory.measure("embedded Kubernetes API + simulator, no objects, no operator"));
         // what exists before this run's operator (another run's, in a test JVM) is not its own
-        before = Memory.instances(Memory.histogram(), WITNESSES);
+        before = Memory.instances(Memory.histogram(), Memory.WITNESSES);
       }
       say("creating %d resources, %d credentials Secrets and %d namespaces with a connection Secret each",
           settings.resources(), settings.resources(), settings.namespaces());
       Duration creation = cluster.populate(settings.phaseTimeout());
-      say("created in %.1f s", seconds(creation));
+      say("created in %.1f s", Tally.seconds(creation));
       if (measureMemory) {
         points.add(Memory.measure("objects created, no operator"));
       }
@@ -86,9 +86,10 @@ public final class Benchmark {
           List<Memory.ClassBytes> running = Memory.histogram();
           operator.close();
           operator = null; // nothing may keep the closed operator reachable
-          List<Memory.ClassBytes> closed = awaitReleased(before);
+          long limit = Math.min(Duration.ofSeconds(70).toNanos(), settings.phaseTimeout().toNanos() / 2);
+          List<Memory.ClassBytes> closed = Memory.awaitReleased(before, Duration.ofNanos(limit), m -> say("%s", m));
           points.add(Memory.measure("operator closed (same objects in the servers)"));
-          memory = memoryUse(points, before, running, closed);
+          memory = Memory.use(points, before, running, closed);
         }
       } finally {
         if (operator != null) {
@@ -103,8 +104,8 @@ public final class Benchmark {
           config.resyncInterval().toString(),
           settings.scenarios().stream().map(Enum::name).collect(Collectors.joining(",")));
       int objects = settings.resources() * 2 + settings.namespaces() * 2 + settings.unrelatedSecrets();
-      return new BenchResult(startedAt.toString(), seconds(Duration.ofNanos(System.nanoTime() - runStart)), machine,
-          setup, new BenchResult.Creation(seconds(creation), objects, settings.creatorThreads()), cold, steady,
+      return new BenchResult(startedAt.toString(), Tally.seconds(Duration.ofNanos(System.nanoTime() - runStart)), machine,
+          setup, new BenchResult.Creation(Tally.seconds(creation), objects, settings.creatorThreads()), cold, steady,
           rotation, memory, targets(cold, steady, rotation, memory));
     }
   }
@@ -134,7 +135,7 @@ public final class Benchmark {
       }
     }
     say("warm-up: %d resources converged and thrown away in %.1f s", w.resources(),
-        seconds(Duration.ofNanos(System.nanoTime() - t)));
+        Tally.seconds(Duration.ofNanos(System.nanoTime() - t)));
   }
 
   OperatorConfig operatorConfig(String simulatorUrl) {
@@ -167,12 +168,12 @@ public final class Benchmark {
     CpuAccount.Result cpuResult = cpu.stop(sampler.reconcilerThreadIds());
     List<Instant> ready = cluster.ready.times();
     say("cold: %d/%d Ready after %.2f s; settling", ready.size(), n,
-        ready.isEmpty() ? 0 : seconds(Duration.between(start, ready.get(ready.size() - 1))));
+        ready.isEmpty() ? 0 : Tally.seconds(Duration.between(start, ready.get(ready.size() - 1))));
     cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
 
     List<JournalEntry> api = cluster.sim.journal().entries();
-    long puts = api.stream().filter(Benchmark::isPut).count();
-    List<Instant> putTimes = api.stream().filter(Benchmark::isPut).map(JournalEntry::time).sorted().toList();
+    long puts = api.stream().filter(Tally::isPut).count();
+    List<Instant> putTimes = api.stream().filter(Tally::isPut).map(JournalEntry::time).sorted().toList();
     int maxPerProject = api.stream().filter(e -> e.projectId() != null)
         .collect(Collectors.groupingBy(JournalEntry::projectId, Collectors.counting()))
         .values().stream().mapToInt(Long::intValue).max().orElse(0);
@@ -180,15 +181,15 @@ public final class Benchmark {
     double floor = BenchSettings.ceilDiv(puts, settings.concurrency()) * latency;
     double requestFloor = BenchSettings.ceilDiv(api.size(), settings.concurrency()) * latency;
     double rateBound = rateLimitBound(maxPerProject, operator.config.apiRequestsPerMinute());
-    double wall = ready.isEmpty() ? Double.NaN : seconds(Duration.between(start, ready.get(ready.size() - 1)));
+    double wall = ready.isEmpty() ? Double.NaN : Tally.seconds(Duration.between(start, ready.get(ready.size() - 1)));
     List<EmbeddedKubernetes.Request> kube = cluster.kube.requests();
-    return new Cold(n, allReady, allReady ? List.of() : cluster.ready.notReadySample(), seconds(startup), wall,
+    return new Cold(n, allReady, allReady ? List.of() : cluster.ready.notReadySample(), Tally.seconds(startup), wall,
         at(start, ready, 0.5), at(start, ready, 0.9),
-        putTimes.isEmpty() ? Double.NaN : seconds(Duration.between(start, putTimes.get(0))),
-        putTimes.isEmpty() ? Double.NaN : seconds(Duration.between(start, putTimes.get(putTimes.size() - 1))),
-        puts, byMethod(api), api.stream().filter(JournalEntry::challenged).count(), operator.calls.byMethod(),
-        operator.calls.challenges(), maxPerProject, kubeWrites(kube), kube.size(), round(floor), round(rateBound),
-        round(requestFloor), ratio(wall, Math.max(floor, rateBound)), sampler.result(), probe.result(), cpuResult);
+        putTimes.isEmpty() ? Double.NaN : Tally.seconds(Duration.between(start, putTimes.get(0))),
+        putTimes.isEmpty() ? Double.NaN : Tally.seconds(Duration.between(start, putTimes.get(putTimes.size() - 1))),
+        puts, Tally.byMethod(api), api.stream().filter(JournalEntry::challenged).count(), operator.calls.byMethod(),
+        operator.calls.challenges(), maxPerProject, Tally.kubeWrites(kube), kube.size(), Tally.round(floor), Tally.round(rateBound),
+        Tally.round(requestFloor), Tally.ratio(wall, Math.max(floor, rateBound)), sampler.result(), probe.result(), cpuResult);
   }
 
   /**
@@ -207,14 +208,14 @@ public final class Benchmark {
     say("steady: one drift check of %d projects, nothing changed", operator.watchedProjects());
     long t = System.nanoTime();
     int woken = operator.pollDrift();
-    double poll = seconds(Duration.ofNanos(System.nanoTime() - t));
+    double poll = Tally.seconds(Duration.ofNanos(System.nanoTime() - t));
     cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
     List<JournalEntry> api = cluster.sim.journal().entries();
     List<EmbeddedKubernetes.Request> kube = cluster.kube.requests();
-    long puts = api.stream().filter(Benchmark::isPut).count();
-    return new Steady(settings.projects(), operator.watchedProjects(), woken, round(poll), byMethod(api), api.size(),
-        api.stream().filter(JournalEntry::challenged).count(), round(api.size() / (double) settings.projects()),
-        puts, operator.calls.byMethod(), kubeWrites(kube), kube.size(), operator.apiClients());
+    long puts = api.stream().filter(Tally::isPut).count();
+    return new Steady(settings.projects(), operator.watchedProjects(), woken, Tally.round(poll), Tally.byMethod(api), api.size(),
+        api.stream().filter(JournalEntry::challenged).count(), Tally.round(api.size() / (double) settings.projects()),
+        puts, operator.calls.byMethod(), Tally.kubeWrites(kube), kube.size(), operator.apiClients());
   }
 
   // ---- rotation
@@ -232,23 +233,23 @@ public final class Benchmark {
     long t = System.nanoTime();
     cluster.rotate(chosen, settings.phaseTimeout());
     long deadline = System.nanoTime() + settings.phaseTimeout().toNanos();
-    while (cluster.sim.journal().count(Benchmark::isPut) < r && System.nanoTime() < deadline) {
+    while (cluster.sim.journal().count(Tally::isPut) < r && System.nanoTime() < deadline) {
       BenchCluster.sleep(10);
     }
     cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
-    double took = seconds(Duration.ofNanos(System.nanoTime() - t));
+    double took = Tally.seconds(Duration.ofNanos(System.nanoTime() - t));
 
     Map<String, Instant> updated = new TreeMap<>();
     for (EmbeddedKubernetes.Request req : cluster.kube.requests()) {
-      if (req.isWrite() && path(req).contains("/secrets/")) {
-        String p = path(req);
+      if (req.isWrite() && Tally.path(req).contains("/secrets/")) {
+        String p = Tally.path(req);
         String[] parts = p.split("/");
         // /api/v1/namespaces/{ns}/secrets/{name}: the last write of each Secret counts
         updated.put(parts[4] + "/" + parts[6], req.at());
       }
     }
     List<JournalEntry> api = cluster.sim.journal().entries();
-    List<JournalEntry> putList = api.stream().filter(Benchmark::isPut).toList();
+    List<JournalEntry> putList = api.stream().filter(Tally::isPut).toList();
     List<Double> latencies = new ArrayList<>();
     for (Population.Member m : chosen) {
       Instant update = updated.get(m.namespace() + "/" + m.secretName());
@@ -273,57 +274,9 @@ public final class Benchmark {
           && Objects.equals(a.getResourceVersion(), secret.getMetadata().getResourceVersion()));
       statuses += current ? 1 : 0;
     }
-    return new Rotation(r, putList.size(), latencies.size(), round(percentile(latencies, 0.5)),
-        round(percentile(latencies, 0.99)), round(latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1)),
-        byMethod(api), kubeWrites(cluster.kube.requests()), statuses, round(took));
-  }
-
-  // ---- memory
-
-  /**
-   * Classes whose instance counts show who holds what: the operator's caches hold resources and
-   * Secrets as objects (the embedded API holds them as JSON text), so after the operator is closed
-   * their counts must fall to about zero, or the closed operator is still reachable and the
-   * subtraction undercounts it.
-   */
-  static final List<String> WITNESSES = List.of(
-      ThirdPartyIntegration.class.getName(),
-      io.fabric8.kubernetes.api.model.Secret.class.getName(),
-      io.mdbops.integrations.controller.OperatorAssembly.class.getName(),
-      io.javaoperatorsdk.operator.Operator.class.getName());
-
-  /**
-   * The HTTP client's threads end a moment after it is closed, and until then its watch listeners
-   * keep the informers' caches reachable: fabric8 gives an unanswered WebSocket close one minute
-   * before it aborts the connection, and the mock server leaves some closes unanswered. Wait (up to
-   * 70 s, at most half the phase timeout) until none of the operator's objects is left (no more than
-   * {@code before} the run), so the subtraction measures the whole operator. If some are left, the
-   * report says so.
-   */
-  private List<Memory.ClassBytes> awaitReleased(Map<String, Long> before) {
-    long start = System.nanoTime();
-    long limit = Math.min(Duration.ofSeconds(70).toNanos(), settings.phaseTimeout().toNanos() / 2);
-    while (true) {
-      List<Memory.ClassBytes> histogram = Memory.histogram();
-      long left = Memory.instances(histogram, WITNESSES).entrySet().stream()
-          .mapToLong(e -> Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L))).sum();
-      if (left == 0 || System.nanoTime() - start > limit) {
-        say("memory: %d of the operator's objects left %.1f s after closing it", left,
-            seconds(Duration.ofNanos(System.nanoTime() - start)));
-        return histogram;
-      }
-      BenchCluster.sleep(1000);
-    }
-  }
-
-  private static MemoryUse memoryUse(List<Memory.Point> points, Map<String, Long> before,
-      List<Memory.ClassBytes> running, List<Memory.ClassBytes> closed) {
-    double createdHeap = points.get(1).heapMiB();
-    double runningHeap = points.get(2).heapMiB();
-    double closedHeap = points.get(3).heapMiB();
-    return new MemoryUse(points, round(runningHeap - closedHeap), round(runningHeap - createdHeap), closedHeap,
-        before, Memory.instances(running, WITNESSES), Memory.instances(closed, WITNESSES),
-        running.stream().limit(30).toList(), Memory.growth(closed, running, 15));
+    return new Rotation(r, putList.size(), latencies.size(), Tally.round(Tally.percentile(latencies, 0.5)),
+        Tally.round(Tally.percentile(latencies, 0.99)), Tally.round(latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1)),
+        Tally.byMethod(api), Tally.kubeWrites(cluster.kube.requests()), statuses, Tally.round(took));
   }
 
   // ---- targets
@@ -356,76 +309,12 @@ public final class Benchmark {
 
   // ---- helpers
 
-  /** Kubernetes writes by what they wrote. */
-  static Map<String, Long> kubeWrites(List<EmbeddedKubernetes.Request> requests) {
-    return requests.stream().filter(EmbeddedKubernetes.Request::isWrite)
-        .collect(Collectors.groupingBy(Benchmark::writeKind, TreeMap::new, Collectors.counting()));
-  }
-
-  static String writeKind(EmbeddedKubernetes.Request r) {
-    String p = path(r);
-    String m = r.method();
-    if (p.contains("/thirdpartyintegrations/") && p.endsWith("/status")) {
-      return m + " resource status";
-    }
-    if (p.contains("/thirdpartyintegrations/")) {
-      return m + " resource (metadata: finalizer)";
-    }
-    if (p.contains("/events")) {
-      return m + " Event";
-    }
-    if (p.contains("/secrets")) {
-      return m + " Secret (by the benchmark)";
-    }
-    if (p.contains("/thirdpartyintegrations")) {
-      return m + " resource (by the benchmark)";
-    }
-    return m + " " + p.replaceAll("/namespaces/[^/]+", "/namespaces/*");
-  }
-
-  static String path(EmbeddedKubernetes.Request r) {
-    int q = r.path().indexOf('?');
-    return q < 0 ? r.path() : r.path().substring(0, q);
-  }
-
-  static Map<String, Long> byMethod(List<JournalEntry> entries) {
-    Map<String, Long> m = new TreeMap<>(entries.stream().collect(Collectors.groupingBy(
-        e -> e.method() + (e.challenged() ? " (Digest challenge)" : ""), Collectors.counting())));
-    return m;
-  }
-
   private static double at(Instant start, List<Instant> times, double q) {
     if (times.isEmpty()) {
       return Double.NaN;
     }
     int i = Math.max(0, (int) Math.ceil(q * times.size()) - 1);
-    return seconds(Duration.between(start, times.get(i)));
-  }
-
-  /** wall / bound, or NaN without a bound (no latency): a ratio to zero means nothing. */
-  static double ratio(double wall, double bound) {
-    return bound > 0 ? round(wall / bound) : Double.NaN;
-  }
-
-  static double percentile(List<Double> sorted, double q) {
-    if (sorted.isEmpty()) {
-      return Double.NaN;
-    }
-    int i = Math.max(0, (int) Math.ceil(q * sorted.size()) - 1);
-    return sorted.get(i);
-  }
-
-  /** A PUT the simulator accepted for processing: Digest challenges (401 before any work) are not writes. */
-  static boolean isPut(JournalEntry e) {
-    return e.method().equals("PUT") && !e.challenged();
-  }
-
-  static double seconds(Duration d) {
-    return round(d.toNanos() / 1e9);
-  }
-
-  static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
+    return Tally.seconds(Duration.between(start, times.get(i)));
   }
 
   private void say(String format, Object... args) {

@@ -50,9 +50,9 @@ final class KubeProbe implements AutoCloseable {
       sorted = new ArrayList<>(millis);
     }
     sorted.sort(Comparator.naturalOrder());
-    return new Result(sorted.size(), Benchmark.round(Benchmark.percentile(sorted, 0.5)),
-        Benchmark.round(Benchmark.percentile(sorted, 0.99)),
-        sorted.isEmpty() ? Double.NaN : Benchmark.round(sorted.get(sorted.size() - 1)));
+    return new Result(sorted.size(), Tally.round(Tally.percentile(sorted, 0.5)),
+        Tally.round(Tally.percentile(sorted, 0.99)),
+        sorted.isEmpty() ? Double.NaN : Tally.round(sorted.get(sorted.size() - 1)));
   }
 
   @Override

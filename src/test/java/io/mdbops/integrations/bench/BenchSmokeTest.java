@@ -54,7 +54,7 @@ class BenchSmokeTest {
           new OperatorUnderTest(cluster.kube.url(), config, settings.apiSettings().apply(config), false)) {
         Cold cold = bench.cold(cluster, operator);
         assertThat(cold.allReady()).isTrue();
-        assertThat(cold.puts()).isEqualTo(cluster.sim.journal().count(Benchmark::isPut))
+        assertThat(cold.puts()).isEqualTo(cluster.sim.journal().count(Tally::isPut))
             .isGreaterThanOrEqualTo(RESOURCES);
         // the client's own account of its calls agrees with the server's journal
         assertThat(cold.clientCalls().get("PUT")).isEqualTo(cold.puts());
@@ -74,7 +74,7 @@ class BenchSmokeTest {
         assertThat(cluster.kube.requests().stream().filter(EmbeddedKubernetes.Request::isWrite)).isEmpty();
 
         Rotation rotation = bench.rotation(cluster, operator);
-        assertThat(rotation.puts()).isEqualTo(5).isEqualTo(cluster.sim.journal().count(Benchmark::isPut));
+        assertThat(rotation.puts()).isEqualTo(5).isEqualTo(cluster.sim.journal().count(Tally::isPut));
         assertThat(rotation.matched()).isEqualTo(5);
         assertThat(rotation.statusesUpdated()).isEqualTo(5);
         assertThat(rotation.kubeWrites()).containsEntry("PUT Secret (by the benchmark)", 5L);
