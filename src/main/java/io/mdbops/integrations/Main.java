@@ -1,5 +1,6 @@
 package io.mdbops.integrations;
 
+import io.mdbops.integrations.cli.BenchCommand;
 import io.mdbops.integrations.cli.RunCommand;
 import io.mdbops.integrations.cli.SandboxCommand;
 import io.mdbops.integrations.cli.SimulatorCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "integrations-operator", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Manages MongoDB Cloud Manager / Ops Manager third-party integrations from ThirdPartyIntegration resources.",
-    subcommands = {RunCommand.class, SandboxCommand.class, SimulatorCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SandboxCommand.class, SimulatorCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,0 +1,327 @@
+package io.mdbops.integrations.bench;
+
+import io.mdbops.integrations.api.v1alpha1.AppliedSecret;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.bench.BenchResult.Cold;
+import io.mdbops.integrations.bench.BenchResult.MemoryUse;
+import io.mdbops.integrations.bench.BenchResult.Rotation;
+import io.mdbops.integrations.bench.BenchResult.Steady;
+import io.mdbops.integrations.bench.BenchResult.Target;
+import io.mdbops.integrations.bench.BenchSettings.Scenario;
+import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.opsmanager.ApiClientSettings;
+import io.mdbops.integrations.sandbox.EmbeddedKubernetes;
+import io.mdbops.integrations.simulator.JournalEntry;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the scenarios of issue 8 against the real operator ({@link OperatorUnderTest}) in this JVM:
+ * cold convergence, one steady-state drift interval, a Secret rotation burst and the memory it
+ * takes. Every count comes from the journals of the servers (the simulator's for API requests, the
+ * embedded Kubernetes API's for writes), not from the operator's own account.
+ */
+public final class Benchmark {
+
+  /** The operator namespace of the configuration the benchmark runs. */
+  static final String OPERATOR_NAMESPACE = "integrations-operator";
+
+  private final BenchSettings settings;
+  private final PrintStream progress;
+
+  public Benchmark(BenchSettings settings, PrintStream progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  public BenchResult run() {
+    Instant startedAt = Instant.now();
+    long runStart = System.nanoTime();
+    Machine machine = Machine.describe();
+    if (settings.warmup() > 0) {
+      warmUp();
+    }
+    boolean measureMemory = settings.runs(Scenario.memory);
+    List<Memory.Point> points = new ArrayList<>();
+    try (BenchCluster cluster = BenchCluster.start(settings)) {
+      OperatorConfig config = operatorConfig(cluster.sim.baseUrl());
+      ApiClientSettings api = settings.apiSettings().apply(config);
+      Map<String, Long> before = Map.of();
+      if (measureMemory) {
+        points.add(Memory.measure("embedded Kubernetes API + simulator, no objects, no operator"));
+        // what exists before this run's operator (another run's, in a test JVM) is not its own
+        before = Memory.instances(Memory.histogram(), Memory.WITNESSES);
+      }
+      say("creating %d resources, %d credentials Secrets and %d namespaces with a connection Secret each",
+          settings.resources(), settings.resources(), settings.namespaces());
+      Duration creation = cluster.populate(settings.phaseTimeout());
+      say("created in %.1f s", Tally.seconds(creation));
+      if (measureMemory) {
+        points.add(Memory.measure("objects created, no operator"));
+      }
+      OperatorUnderTest operator = new OperatorUnderTest(cluster.kube.url(), config, api, settings.asyncEvents());
+      Cold cold;
+      Steady steady = null;
+      Rotation rotation = null;
+      MemoryUse memory = null;
+      try {
+        cold = cold(cluster, operator);
+        if (settings.runs(Scenario.steady)) {
+          steady = steady(cluster, operator);
+        }
+        if (settings.runs(Scenario.rotation) && settings.rotations() > 0) {
+          rotation = rotation(cluster, operator);
+        }
+        if (measureMemory) {
+          points.add(Memory.measure("operator running, converged"));
+          List<Memory.ClassBytes> running = Memory.histogram();
+          operator.close();
+          operator = null; // nothing may keep the closed operator reachable
+          long limit = Math.min(Duration.ofSeconds(70).toNanos(), settings.phaseTimeout().toNanos() / 2);
+          List<Memory.ClassBytes> closed = Memory.awaitReleased(before, Duration.ofNanos(limit), m -> say("%s", m));
+          points.add(Memory.measure("operator closed (same objects in the servers)"));
+          memory = Memory.use(points, before, running, closed);
+        }
+      } finally {
+        if (operator != null) {
+          operator.close();
+        }
+      }
+      BenchResult.Setup setup = new BenchResult.Setup(settings.resources(), settings.projects(),
+          settings.namespaces(), settings.resources(), settings.namespaces(), settings.latency().toNanos() / 1e6,
+          settings.concurrency(), settings.rotations(), config.apiRequestsPerMinute(), api.maxIdleConnections(),
+          settings.simulatorThreads(), settings.kubeApi().name(), settings.warmup(), settings.unrelatedSecrets(),
+          settings.unrelatedSecretBytes(), settings.asyncEvents(),
+          config.resyncInterval().toString(),
+          settings.scenarios().stream().map(Enum::name).collect(Collectors.joining(",")));
+      int objects = settings.resources() * 2 + settings.namespaces() * 2 + settings.unrelatedSecrets();
+      return new BenchResult(startedAt.toString(), Tally.seconds(Duration.ofNanos(System.nanoTime() - runStart)), machine,
+          setup, new BenchResult.Creation(Tally.seconds(creation), objects, settings.creatorThreads()), cold, steady,
+          rotation, memory, targets(cold, steady, rotation, memory));
+    }
+  }
+
+  /**
+   * Converges {@code warmup} resources with a throw-away operator against a throw-away cluster and
+   * simulator, so the JIT has compiled the operator's, fabric8's and the servers' hot paths.
+   */
+  private void warmUp() {
+    BenchSettings w = BenchSettings.builder()
+        .resources(settings.warmup())
+        .namespaces(Math.min(settings.namespaces(), BenchSettings.defaultProjects(settings.warmup())))
+        .latency(settings.latency())
+        .concurrency(settings.concurrency())
+        .kubeApi(settings.kubeApi())
+        .build();
+    long t = System.nanoTime();
+    try (BenchCluster cluster = BenchCluster.start(w)) {
+      cluster.populate(settings.phaseTimeout());
+      OperatorConfig config = operatorConfig(cluster.sim.baseUrl());
+      try (OperatorUnderTest operator = new OperatorUnderTest(
+          cluster.kube.url(), config, settings.apiSettings().apply(config), settings.asyncEvents())) {
+        operator.start();
+        if (!cluster.ready.await(w.resources(), settings.phaseTimeout())) {
+          throw new IllegalStateException("the warm-up did not converge: " + cluster.ready.notReadySample());
+        }
+      }
+    }
+    say("warm-up: %d resources converged and thrown away in %.1f s", w.resources(),
+        Tally.seconds(Duration.ofNanos(System.nanoTime() - t)));
+  }
+
+  OperatorConfig operatorConfig(String simulatorUrl) {
+    return OperatorConfig.builder()
+        .operatorNamespace(OPERATOR_NAMESPACE)
+        .allowedBaseUrls(List.of(URI.create(simulatorUrl)))
+        // drift checks are forced by the steady-state scenario (pollNow), never by the timer
+        .resyncInterval(Duration.ofHours(1))
+        .maxConcurrentReconciles(settings.concurrency())
+        .httpPort(0)
+        .build();
+  }
+
+  // ---- cold convergence
+
+  Cold cold(BenchCluster cluster, OperatorUnderTest operator) {
+    int n = settings.resources();
+    cluster.clearJournals();
+    operator.calls.reset();
+    say("cold: starting the operator with %d resources to converge", n);
+    CpuAccount cpu = CpuAccount.start();
+    ThreadSampler sampler = ThreadSampler.start(settings.concurrency(), 20);
+    Population.Tenant probed = cluster.population.tenants().get(0);
+    KubeProbe probe = KubeProbe.start(cluster.client, probed.namespace(), Population.CONNECTION_SECRET, 50);
+    Instant start = Instant.now();
+    Duration startup = operator.start();
+    boolean allReady = cluster.ready.await(n, settings.phaseTimeout());
+    probe.close();
+    sampler.close();
+    CpuAccount.Result cpuResult = cpu.stop(sampler.reconcilerThreadIds());
+    List<Instant> ready = cluster.ready.times();
+    say("cold: %d/%d Ready after %.2f s; settling", ready.size(), n,
+        ready.isEmpty() ? 0 : Tally.seconds(Duration.between(start, ready.get(ready.size() - 1))));
+    cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
+
+    List<JournalEntry> api = cluster.sim.journal().entries();
+    long puts = api.stream().filter(Tally::isPut).count();
+    List<Instant> putTimes = api.stream().filter(Tally::isPut).map(JournalEntry::time).sorted().toList();
+    int maxPerProject = api.stream().filter(e -> e.projectId() != null)
+        .collect(Collectors.groupingBy(JournalEntry::projectId, Collectors.counting()))
+        .values().stream().mapToInt(Long::intValue).max().orElse(0);
+    double latency = settings.latency().toNanos() / 1e9;
+    double floor = BenchSettings.ceilDiv(puts, settings.concurrency()) * latency;
+    double requestFloor = BenchSettings.ceilDiv(api.size(), settings.concurrency()) * latency;
+    double rateBound = rateLimitBound(maxPerProject, operator.config.apiRequestsPerMinute());
+    double wall = ready.isEmpty() ? Double.NaN : Tally.seconds(Duration.between(start, ready.get(ready.size() - 1)));
+    List<EmbeddedKubernetes.Request> kube = cluster.kube.requests();
+    return new Cold(n, allReady, allReady ? List.of() : cluster.ready.notReadySample(), Tally.seconds(startup), wall,
+        at(start, ready, 0.5), at(start, ready, 0.9),
+        putTimes.isEmpty() ? Double.NaN : Tally.seconds(Duration.between(start, putTimes.get(0))),
+        putTimes.isEmpty() ? Double.NaN : Tally.seconds(Duration.between(start, putTimes.get(putTimes.size() - 1))),
+        puts, Tally.byMethod(api), api.stream().filter(JournalEntry::challenged).count(), operator.calls.byMethod(),
+        operator.calls.challenges(), maxPerProject, Tally.kubeWrites(kube), kube.size(), Tally.round(floor), Tally.round(rateBound),
+        Tally.round(requestFloor), Tally.ratio(wall, Math.max(floor, rateBound)), sampler.result(), probe.result(), cpuResult);
+  }
+
+  /**
+   * A limit of {@code perMinute} requests per project and minute, with a burst of one minute's worth,
+   * delays a project's k-th request by floor((k - 1) / perMinute) minutes.
+   */
+  static double rateLimitBound(int maxRequestsPerProject, int perMinute) {
+    return maxRequestsPerProject <= 0 ? 0 : ((maxRequestsPerProject - 1) / perMinute) * 60.0;
+  }
+
+  // ---- steady state
+
+  Steady steady(BenchCluster cluster, OperatorUnderTest operator) {
+    cluster.clearJournals();
+    operator.calls.reset();
+    say("steady: one drift check of %d projects, nothing changed", operator.watchedProjects());
+    long t = System.nanoTime();
+    int woken = operator.pollDrift();
+    double poll = Tally.seconds(Duration.ofNanos(System.nanoTime() - t));
+    cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
+    List<JournalEntry> api = cluster.sim.journal().entries();
+    List<EmbeddedKubernetes.Request> kube = cluster.kube.requests();
+    long puts = api.stream().filter(Tally::isPut).count();
+    return new Steady(settings.projects(), operator.watchedProjects(), woken, Tally.round(poll), Tally.byMethod(api), api.size(),
+        api.stream().filter(JournalEntry::challenged).count(), Tally.round(api.size() / (double) settings.projects()),
+        puts, operator.calls.byMethod(), Tally.kubeWrites(kube), kube.size(), operator.apiClients());
+  }
+
+  // ---- rotation
+
+  Rotation rotation(BenchCluster cluster, OperatorUnderTest operator) {
+    List<Population.Member> members = cluster.population.members();
+    int r = settings.rotations();
+    List<Population.Member> chosen = new ArrayList<>();
+    for (int i = 0; i < r; i++) {
+      chosen.add(members.get((int) ((long) i * members.size() / r)));
+    }
+    cluster.clearJournals();
+    operator.calls.reset();
+    say("rotation: updating %d credentials Secrets at once", r);
+    long t = System.nanoTime();
+    cluster.rotate(chosen, settings.phaseTimeout());
+    long deadline = System.nanoTime() + settings.phaseTimeout().toNanos();
+    while (cluster.sim.journal().count(Tally::isPut) < r && System.nanoTime() < deadline) {
+      BenchCluster.sleep(10);
+    }
+    cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
+    double took = Tally.seconds(Duration.ofNanos(System.nanoTime() - t));
+
+    Map<String, Instant> updated = new TreeMap<>();
+    for (EmbeddedKubernetes.Request req : cluster.kube.requests()) {
+      if (req.isWrite() && Tally.path(req).contains("/secrets/")) {
+        String p = Tally.path(req);
+        String[] parts = p.split("/");
+        // /api/v1/namespaces/{ns}/secrets/{name}: the last write of each Secret counts
+        updated.put(parts[4] + "/" + parts[6], req.at());
+      }
+    }
+    List<JournalEntry> api = cluster.sim.journal().entries();
+    List<JournalEntry> putList = api.stream().filter(Tally::isPut).toList();
+    List<Double> latencies = new ArrayList<>();
+    for (Population.Member m : chosen) {
+      Instant update = updated.get(m.namespace() + "/" + m.secretName());
+      if (update == null) {
+        continue;
+      }
+      putList.stream()
+          .filter(e -> m.projectId().equals(e.projectId()) && m.type().name().equals(e.type()))
+          .filter(e -> !e.time().isBefore(update))
+          .map(JournalEntry::time)
+          .min(Comparator.naturalOrder())
+          .ifPresent(put -> latencies.add(Duration.between(update, put).toNanos() / 1e6));
+    }
+    latencies.sort(Comparator.naturalOrder());
+    int statuses = 0;
+    for (Population.Member m : chosen) {
+      var secret = cluster.client.secrets().inNamespace(m.namespace()).withName(m.secretName()).get();
+      ThirdPartyIntegration res = cluster.client.resources(ThirdPartyIntegration.class)
+          .inNamespace(m.namespace()).withName(m.name()).get();
+      List<AppliedSecret> applied = res.getStatus() == null ? List.of() : res.getStatus().getAppliedSecrets();
+      boolean current = applied != null && applied.stream().anyMatch(a -> a.getName().equals(m.secretName())
+          && Objects.equals(a.getResourceVersion(), secret.getMetadata().getResourceVersion()));
+      statuses += current ? 1 : 0;
+    }
+    return new Rotation(r, putList.size(), latencies.size(), Tally.round(Tally.percentile(latencies, 0.5)),
+        Tally.round(Tally.percentile(latencies, 0.99)), Tally.round(latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1)),
+        Tally.byMethod(api), Tally.kubeWrites(cluster.kube.requests()), statuses, Tally.round(took));
+  }
+
+  // ---- targets
+
+  private List<Target> targets(Cold cold, Steady steady, Rotation rotation, MemoryUse memory) {
+    List<Target> t = new ArrayList<>();
+    t.add(new Target("cold convergence", "<= 1.5 x floor",
+        String.format("%.2f s = %.1f x floor %.2f s", cold.wallSeconds(), cold.ratio(),
+            Math.max(cold.floorSeconds(), cold.rateLimitBoundSeconds())),
+        cold.allReady() && cold.ratio() <= 1.5));
+    if (steady != null) {
+      long writes = steady.kubeWrites().values().stream().mapToLong(Long::longValue).sum();
+      t.add(new Target("steady state", "<= 1.1 requests/project, 0 PUTs, 0 Kubernetes writes",
+          String.format("%.2f requests/project, %d PUTs, %d writes", steady.requestsPerProject(), steady.puts(), writes),
+          steady.requestsPerProject() <= 1.1 && steady.puts() == 0 && writes == 0));
+    }
+    if (rotation != null) {
+      t.add(new Target("rotation", "p50 < 1 s (and one PUT per rotated Secret)",
+          String.format("p50 %.0f ms, p99 %.0f ms, %d PUTs for %d Secrets", rotation.p50Ms(), rotation.p99Ms(),
+              rotation.puts(), rotation.rotated()),
+          rotation.p50Ms() < 1000 && rotation.puts() == rotation.rotated()));
+    }
+    if (memory != null) {
+      t.add(new Target("operator heap", "< 256 MiB at 10,000 resources",
+          String.format("%.1f MiB at %d resources", memory.operatorHeapMiB(), settings.resources()),
+          memory.operatorHeapMiB() < 256));
+    }
+    return t;
+  }
+
+  // ---- helpers
+
+  private static double at(Instant start, List<Instant> times, double q) {
+    if (times.isEmpty()) {
+      return Double.NaN;
+    }
+    int i = Math.max(0, (int) Math.ceil(q * times.size()) - 1);
+    return Tally.seconds(Duration.between(start, times.get(i)));
+  }
+
+  private void say(String format, Object... args) {
+    if (progress != null) {
+      progress.printf("[bench] " + format + "%n", args);
+      progress.flush();
+    }
+  }
+
+}
