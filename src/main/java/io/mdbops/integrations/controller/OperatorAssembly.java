@@ -55,6 +55,7 @@ public final class OperatorAssembly implements AutoCloseable {
   private final NamespacePolicy namespaces;
   private final KubernetesClient client;
   private final WakeUpSource wakeUps;
+  private final EventRecorder events;
   private HealthAndMetricsServer http;
 
   private OperatorAssembly(
@@ -67,7 +68,8 @@ public final class OperatorAssembly implements AutoCloseable {
       ResourceIndex index,
       NamespacePolicy namespaces,
       KubernetesClient client,
-      WakeUpSource wakeUps) {
+      WakeUpSource wakeUps,
+      EventRecorder events) {
     this.operator = operator;
     this.driftWatch = driftWatch;
     this.clients = clients;
@@ -78,6 +80,12 @@ public final class OperatorAssembly implements AutoCloseable {
     this.namespaces = namespaces;
     this.client = client;
     this.wakeUps = wakeUps;
+    this.events = events;
+  }
+
+  /** Waits until the Events recorded so far are written (they are written in the background). */
+  public void flushEvents() {
+    events.flush(Duration.ofSeconds(5));
   }
 
   /** As the full form, with metrics of its own (the API client factory then reports to nobody). */
@@ -130,13 +138,14 @@ public final class OperatorAssembly implements AutoCloseable {
         driftWatch, config.resyncInterval().multipliedBy(2));
     IntegrationRemoval removal = new IntegrationRemoval(
         namespaces::projectRefusal, connections, ownership, clients, snapshots);
+    EventRecorder events = new EventRecorder(client, clock, identity);
     ThirdPartyIntegrationReconciler reconciler = new ThirdPartyIntegrationReconciler(
         index,
         secretNamespaces(config),
         sync,
         removal,
         new StatusBuilder(clock),
-        new EventRecorder(client, clock, identity),
+        events,
         new RetryPolicy(config.resyncInterval()),
         driftWatch,
         wakeUps,
@@ -190,7 +199,7 @@ public final class OperatorAssembly implements AutoCloseable {
           .withoutMaxAttempts());
     });
     OperatorAssembly assembly = new OperatorAssembly(operator, driftWatch, clients, metrics, config.httpPort(),
-        leadership, index, namespaces, client, wakeUps);
+        leadership, index, namespaces, client, wakeUps, events);
     leadership.onLost(assembly::close);
     return assembly;
   }
@@ -282,6 +291,7 @@ public final class OperatorAssembly implements AutoCloseable {
     }
     driftWatch.close();
     operator.stop();
+    events.close();
     namespaces.close();
     leadership.release();
     if (http != null) {

@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -54,6 +55,8 @@ public class ThirdPartyIntegrationReconciler
   private static final AtomicLong RECONCILES = new AtomicLong();
   private static final Logger LOG = LoggerFactory.getLogger(ThirdPartyIntegrationReconciler.class);
   private static final Duration HANDOVER_DELAY = Duration.ofSeconds(1);
+  private static final int STATUS_WRITE_TRIES = 3;
+  private static final Duration STATUS_CACHE_WAIT = Duration.ofSeconds(2);
 
   private final ResourceIndex index;
   private final Set<String> secretNamespaces;
@@ -116,26 +119,45 @@ public class ThirdPartyIntegrationReconciler
   public UpdateControl<ThirdPartyIntegration> reconcile(
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
     try (var id = MDC.putCloseable(RECONCILE_ID, Long.toString(RECONCILES.incrementAndGet(), 36))) {
-      return pass(resource);
+      return pass(resource, context);
     }
   }
 
-  private UpdateControl<ThirdPartyIntegration> pass(ThirdPartyIntegration resource) {
+  private UpdateControl<ThirdPartyIntegration> pass(
+      ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
     SyncOutcome outcome = sync.sync(resource);
     ThirdPartyIntegrationStatus previous = resource.getStatus();
     ThirdPartyIntegrationStatus next = statuses.next(resource, outcome);
     recordEvents(resource, previous, outcome);
     record(resource, outcome);
     Optional<Duration> retry = retryAfter(resource, outcome);
-    UpdateControl<ThirdPartyIntegration> control;
-    if (Objects.equals(previous, next)) {
-      control = UpdateControl.noUpdate();
-    } else {
-      resource.setStatus(next);
-      control = UpdateControl.patchStatus(resource);
+    if (!Objects.equals(previous, next)) {
+      writeStatus(resource, context, next);
     }
+    UpdateControl<ThirdPartyIntegration> control = UpdateControl.noUpdate();
     retry.ifPresent(control::rescheduleAfter);
     return control;
+  }
+
+  /**
+   * One JSON patch of the status (no server-side apply: the same in every environment), and the
+   * result put into the operator's cache at once. Otherwise an event already queued for this
+   * resource would run the next pass on the copy from before the write, see no applied Secrets and
+   * write the integration a second time.
+   */
+  private static void writeStatus(
+      ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context, ThirdPartyIntegrationStatus next) {
+    PrimaryUpdateAndCacheUtils.updateAndCacheResource(
+        resource,
+        context,
+        r -> r,
+        r -> context.getClient().resource(r).editStatus(current -> {
+          current.setStatus(next);
+          return current;
+        }),
+        STATUS_WRITE_TRIES,
+        STATUS_CACHE_WAIT.toMillis(),
+        50);
   }
 
   private void record(ThirdPartyIntegration resource, SyncOutcome outcome) {

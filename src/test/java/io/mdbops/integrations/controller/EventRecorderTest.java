@@ -37,6 +37,7 @@ class EventRecorderTest {
   }
 
   static List<Event> eventsIn(String ns) {
+    events.flush(java.time.Duration.ofSeconds(5));
     return kube.client().v1().events().inNamespace(ns).list().getItems();
   }
 
@@ -69,6 +70,7 @@ class EventRecorderTest {
   void anEventThatExpiredIsRecordedAnew() {
     ThirdPartyIntegration r = resource("events-expired");
     events.warning(r, "Forbidden", "HTTP 403");
+    events.flush(java.time.Duration.ofSeconds(5));
     kube.client().v1().events().inNamespace("events-expired").delete();
     events.warning(r, "Forbidden", "HTTP 403");
     assertThat(eventsIn("events-expired")).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(1));

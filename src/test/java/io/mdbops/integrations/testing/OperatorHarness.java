@@ -226,6 +226,7 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public List<Event> events(String ns, String name) {
+    operator.flushEvents();
     return client.v1().events().inNamespace(ns).list().getItems().stream()
         .filter(e -> name.equals(e.getInvolvedObject().getName()))
         .sorted(Comparator.comparingLong(e -> Long.parseLong(e.getMetadata().getResourceVersion())))
@@ -258,6 +259,7 @@ public final class OperatorHarness implements AutoCloseable {
   @Override
   public void close() {
     try {
+      operator.flushEvents();
       client.v1().events().inAnyNamespace().list().getItems()
           .forEach(e -> LeakWitness.record("event", e.getReason() + " " + e.getMessage()));
       client.resources(ThirdPartyIntegration.class).inAnyNamespace().list().getItems()
