@@ -32,6 +32,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,13 @@ public final class OperatorAssembly implements AutoCloseable {
   private final KubernetesClient client;
   private final WakeUpSource wakeUps;
   private final EventRecorder events;
+  private final ThirdPartyIntegrationReconciler reconciler;
+  private final Duration resyncInterval;
+  private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "secret-sweep");
+    t.setDaemon(true);
+    return t;
+  });
   private HealthAndMetricsServer http;
 
   private OperatorAssembly(
@@ -69,7 +79,9 @@ public final class OperatorAssembly implements AutoCloseable {
       NamespacePolicy namespaces,
       KubernetesClient client,
       WakeUpSource wakeUps,
-      EventRecorder events) {
+      EventRecorder events,
+      ThirdPartyIntegrationReconciler reconciler,
+      Duration resyncInterval) {
     this.operator = operator;
     this.driftWatch = driftWatch;
     this.clients = clients;
@@ -81,6 +93,8 @@ public final class OperatorAssembly implements AutoCloseable {
     this.client = client;
     this.wakeUps = wakeUps;
     this.events = events;
+    this.reconciler = reconciler;
+    this.resyncInterval = resyncInterval;
   }
 
   /** Waits until the Events recorded so far are written (they are written in the background). */
@@ -199,7 +213,7 @@ public final class OperatorAssembly implements AutoCloseable {
           .withoutMaxAttempts());
     });
     OperatorAssembly assembly = new OperatorAssembly(operator, driftWatch, clients, metrics, config.httpPort(),
-        leadership, index, namespaces, client, wakeUps, events);
+        leadership, index, namespaces, client, wakeUps, events, reconciler, config.resyncInterval());
     leadership.onLost(assembly::close);
     return assembly;
   }
@@ -235,6 +249,9 @@ public final class OperatorAssembly implements AutoCloseable {
     namespaces.start(client, ns -> index.inNamespace(ns).forEach(wakeUps::wake));
     operator.start();
     driftWatch.start();
+    reconciler.sweepUnreferencedSecrets();
+    sweeper.scheduleWithFixedDelay(reconciler::sweepUnreferencedSecrets,
+        resyncInterval.toMillis(), resyncInterval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Serves /metrics, /healthz and /readyz (idempotent); {@link #start()} does it first anyway. */
@@ -290,6 +307,7 @@ public final class OperatorAssembly implements AutoCloseable {
       return;
     }
     driftWatch.close();
+    sweeper.shutdownNow();
     operator.stop();
     events.close();
     namespaces.close();

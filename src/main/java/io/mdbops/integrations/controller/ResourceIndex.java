@@ -1,6 +1,7 @@
 package io.mdbops.integrations.controller;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
@@ -28,6 +29,8 @@ public final class ResourceIndex {
   private final String defaultConnectionSecret;
   private volatile IndexerResourceCache<ThirdPartyIntegration> primary;
   private volatile InformerEventSource<Secret, ThirdPartyIntegration> secrets;
+  private volatile ReferencedSecretsStore secretStore;
+  private volatile KubernetesClient client;
 
   /** @param defaultConnectionSecret the default connection Secret's name, or null */
   public ResourceIndex(String operatorNamespace, String defaultConnectionSecret) {
@@ -46,6 +49,17 @@ public final class ResourceIndex {
 
   void attach(InformerEventSource<Secret, ThirdPartyIntegration> secretSource) {
     this.secrets = secretSource;
+  }
+
+  /** The store that keeps only referenced Secrets' data, and the client to read the others. */
+  void attach(ReferencedSecretsStore store, KubernetesClient client) {
+    this.secretStore = store;
+    this.client = client;
+  }
+
+  /** Whether any resource references this Secret (by namespace and name). */
+  boolean isReferenced(Secret secret) {
+    return !referencing(secret).isEmpty();
   }
 
   /** Every Secret a resource reads: its block's Secrets and its connection Secret. */
@@ -91,7 +105,19 @@ public final class ResourceIndex {
 
   public Optional<Secret> secret(String namespace, String name) {
     InformerEventSource<Secret, ThirdPartyIntegration> source = secrets;
-    return source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
+    if (source == null) {
+      return Optional.empty();
+    }
+    Optional<Secret> cached = source.get(new ResourceID(name, namespace));
+    if (cached.isPresent() && ReferencedSecretsStore.isStripped(cached.get())) {
+      // only its metadata was kept while nothing referenced it: read it once, keep it from now on
+      Secret live = client.secrets().inNamespace(namespace).withName(name).get();
+      if (live != null) {
+        secretStore.restore(live);
+      }
+      return Optional.ofNullable(live);
+    }
+    return cached;
   }
 
   private static String secretKey(String namespace, String name) {

@@ -70,6 +70,7 @@ public class ThirdPartyIntegrationReconciler
   private final SyncMemory memory;
   private final OperatorMetrics metrics;
   private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
+  private volatile ReferencedSecretsStore secretStore;
 
   /** @param secretNamespaces namespaces whose Secrets are watched; empty means all */
   public ThirdPartyIntegrationReconciler(
@@ -106,6 +107,11 @@ public class ThirdPartyIntegrationReconciler
         .withSecondaryToPrimaryMapper(index::referencing);
     if (secretNamespaces.isEmpty()) {
       secrets.withWatchAllNamespaces();
+      // one informer for the whole cluster: keep the data of referenced Secrets only
+      ReferencedSecretsStore store = new ReferencedSecretsStore(index::isReferenced);
+      secrets.withItemStore(store);
+      index.attach(store, context.getClient());
+      secretStore = store;
     } else {
       secrets.withNamespaces(secretNamespaces);
     }
@@ -113,6 +119,14 @@ public class ThirdPartyIntegrationReconciler
         new InformerEventSource<>(secrets.build(), context);
     index.attach(secretSource);
     return List.of(secretSource, wakeUps);
+  }
+
+  /** Starts dropping unreferenced Secrets' data (once the caches are complete), and sweeps again. */
+  void sweepUnreferencedSecrets() {
+    ReferencedSecretsStore store = secretStore;
+    if (store != null) {
+      store.startStripping();
+    }
   }
 
   @Override

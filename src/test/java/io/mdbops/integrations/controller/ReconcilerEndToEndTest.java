@@ -123,6 +123,32 @@ class ReconcilerEndToEndTest {
   }
 
   @Test
+  void aSecretThatExistedBeforeAnyResourceReferencedItIsReadOnceFromTheApi() throws Exception {
+    String ns = h.namespace("late-reference");
+    String project = h.project();
+    String token = Fixtures.secretValue("xoxb-");
+    // created directly: nothing references it, so the operator keeps only its metadata
+    Secret old = h.client.secrets().resource(Fixtures.secret(ns, "old-token", Map.of("apiToken", token))).create();
+    Thread.sleep(500);
+    ThirdPartyIntegration r = Fixtures.resource(ns, "it", IntegrationType.SLACK, project, CONNECTION);
+    r.getSpec().getSlack().getApiTokenSecretRef().setName("old-token");
+    h.create(r);
+    h.awaitReason(ns, "it", ConditionReason.Synced);
+    assertThat(h.sim.stored(project, "SLACK").orElseThrow()).containsEntry("apiToken", token);
+    String path = "/api/v1/namespaces/" + ns + "/secrets/old-token";
+    assertThat(h.kube.requests().stream().filter(q -> q.method().equals("GET") && q.path().startsWith(path)))
+        .as("read once from the API, then cached").hasSize(1);
+
+    String rotated = Fixtures.secretValue("xoxb-");
+    // an update carrying the resourceVersion: the test itself does not read the Secret
+    old.setData(Map.of("apiToken", Fixtures.base64(rotated)));
+    h.client.secrets().resource(old).update();
+    await().atMost(OperatorHarness.WAIT).until(() -> rotated.equals(h.sim.stored(project, "SLACK").orElseThrow().get("apiToken")));
+    assertThat(h.kube.requests().stream().filter(q -> q.method().equals("GET") && q.path().startsWith(path)))
+        .as("now referenced: the informer keeps its data").hasSize(1);
+  }
+
+  @Test
   void rotatingASharedSecretRewritesEveryResourceUsingItOnce() throws Exception {
     String ns = h.namespace("rotate");
     String project = h.project();
