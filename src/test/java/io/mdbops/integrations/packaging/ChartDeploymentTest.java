@@ -50,7 +50,7 @@ class ChartDeploymentTest {
         entry("API_REQUESTS_PER_MINUTE", "60"),
         entry("HTTP_PORT", "8080"),
         entry("LOG_FORMAT", "json"),
-        entry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"));
+        entry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
   }
 
   @Test
