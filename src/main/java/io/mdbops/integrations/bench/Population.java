@@ -3,23 +3,9 @@ package io.mdbops.integrations.bench;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.mdbops.integrations.api.v1alpha1.ConnectionSecretReference;
-import io.mdbops.integrations.api.v1alpha1.DatadogSpec;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
-import io.mdbops.integrations.api.v1alpha1.MicrosoftTeamsSpec;
-import io.mdbops.integrations.api.v1alpha1.NewRelicSpec;
-import io.mdbops.integrations.api.v1alpha1.OpsGenieRegion;
-import io.mdbops.integrations.api.v1alpha1.OpsGenieSpec;
-import io.mdbops.integrations.api.v1alpha1.PagerDutySpec;
-import io.mdbops.integrations.api.v1alpha1.PrometheusScheme;
-import io.mdbops.integrations.api.v1alpha1.PrometheusServiceDiscovery;
-import io.mdbops.integrations.api.v1alpha1.PrometheusSpec;
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
-import io.mdbops.integrations.api.v1alpha1.SlackSpec;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
-import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
-import io.mdbops.integrations.api.v1alpha1.VictorOpsSpec;
-import io.mdbops.integrations.api.v1alpha1.WebhookSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -116,25 +102,7 @@ public final class Population {
 
   /** The member's credentials Secret with fresh values (every call gives new ones: a rotation). */
   public Secret credentials(Member m) {
-    Map<String, String> v = new LinkedHashMap<>();
-    switch (m.type()) {
-      case PAGER_DUTY -> v.put("serviceKey", token("pd"));
-      case SLACK -> v.put("apiToken", token("xoxb-"));
-      case DATADOG -> v.put("apiKey", token("dd"));
-      case OPS_GENIE, VICTOR_OPS -> v.put("apiKey", token("key"));
-      case WEBHOOK -> {
-        v.put("url", "https://hooks.example.com/alerts/" + token("wh"));
-        v.put("secret", token("sig"));
-      }
-      case MICROSOFT_TEAMS -> v.put("url", "https://example.webhook.office.com/webhookb2/" + token("ms"));
-      case PROMETHEUS -> v.put("password", token("pw"));
-      case NEW_RELIC -> {
-        v.put("licenseKey", token("lk"));
-        v.put("writeToken", token("wt"));
-        v.put("readToken", token("rt"));
-      }
-    }
-    return secret(m.namespace(), m.secretName(), v);
+    return secret(m.namespace(), m.secretName(), SampleIntegrations.credentials(m.type(), this::token));
   }
 
   /** The member's resource, using its namespace's connection Secret. */
@@ -142,37 +110,7 @@ public final class Population {
     ThirdPartyIntegration r = new ThirdPartyIntegration();
     r.setMetadata(new ObjectMetaBuilder().withNamespace(m.namespace()).withName(m.name())
         .addToLabels("app.kubernetes.io/part-of", "bench").build());
-    ThirdPartyIntegrationSpec spec = new ThirdPartyIntegrationSpec();
-    spec.setProjectId(m.projectId());
-    spec.setType(m.type());
-    spec.setConnectionSecretRef(new ConnectionSecretReference(CONNECTION_SECRET));
-    String s = m.secretName();
-    switch (m.type()) {
-      case PAGER_DUTY -> spec.setPagerDuty(new PagerDutySpec().withServiceKeySecretRef(ref(s, "serviceKey")));
-      case SLACK -> spec.setSlack(new SlackSpec()
-          .withApiTokenSecretRef(ref(s, "apiToken")).withTeamName("Payments").withChannelName("#alerts"));
-      case DATADOG -> spec.setDatadog(new DatadogSpec().withApiKeySecretRef(ref(s, "apiKey")));
-      case OPS_GENIE -> spec.setOpsGenie(new OpsGenieSpec()
-          .withApiKeySecretRef(ref(s, "apiKey")).withRegion(OpsGenieRegion.EU));
-      case VICTOR_OPS -> spec.setVictorOps(new VictorOpsSpec()
-          .withApiKeySecretRef(ref(s, "apiKey")).withRoutingKey("payments-team"));
-      case WEBHOOK -> spec.setWebhook(new WebhookSpec()
-          .withUrlSecretRef(ref(s, "url")).withSigningSecretRef(ref(s, "secret")));
-      case MICROSOFT_TEAMS -> spec.setMicrosoftTeams(new MicrosoftTeamsSpec().withWebhookUrlSecretRef(ref(s, "url")));
-      case PROMETHEUS -> spec.setPrometheus(new PrometheusSpec()
-          .withUsername("prom_user_" + m.projectId())
-          .withPasswordSecretRef(ref(s, "password"))
-          .withListenAddress("0.0.0.0:9216")
-          .withServiceDiscovery(PrometheusServiceDiscovery.HTTP)
-          .withScheme(PrometheusScheme.HTTP)
-          .withEnabled(true));
-      case NEW_RELIC -> spec.setNewRelic(new NewRelicSpec()
-          .withAccountId("1234567")
-          .withLicenseKeySecretRef(ref(s, "licenseKey"))
-          .withWriteTokenSecretRef(ref(s, "writeToken"))
-          .withReadTokenSecretRef(ref(s, "readToken")));
-    }
-    r.setSpec(spec);
+    r.setSpec(SampleIntegrations.spec(m.type(), m.projectId(), CONNECTION_SECRET, m.secretName()));
     return r;
   }
 

@@ -3,23 +3,10 @@ package io.mdbops.integrations.testing;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.mdbops.integrations.api.v1alpha1.ConnectionSecretReference;
-import io.mdbops.integrations.api.v1alpha1.DatadogSpec;
+import io.mdbops.integrations.bench.SampleIntegrations;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
-import io.mdbops.integrations.api.v1alpha1.MicrosoftTeamsSpec;
-import io.mdbops.integrations.api.v1alpha1.NewRelicSpec;
-import io.mdbops.integrations.api.v1alpha1.OpsGenieRegion;
-import io.mdbops.integrations.api.v1alpha1.OpsGenieSpec;
-import io.mdbops.integrations.api.v1alpha1.PagerDutySpec;
-import io.mdbops.integrations.api.v1alpha1.PrometheusScheme;
-import io.mdbops.integrations.api.v1alpha1.PrometheusServiceDiscovery;
-import io.mdbops.integrations.api.v1alpha1.PrometheusSpec;
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
-import io.mdbops.integrations.api.v1alpha1.SlackSpec;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
-import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
-import io.mdbops.integrations.api.v1alpha1.VictorOpsSpec;
-import io.mdbops.integrations.api.v1alpha1.WebhookSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -67,62 +54,13 @@ public final class Fixtures {
       String namespace, String name, IntegrationType type, String projectId, String connectionSecret) {
     ThirdPartyIntegration r = new ThirdPartyIntegration();
     r.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
-    ThirdPartyIntegrationSpec spec = new ThirdPartyIntegrationSpec();
-    spec.setProjectId(projectId);
-    spec.setType(type);
-    if (connectionSecret != null) {
-      spec.setConnectionSecretRef(new ConnectionSecretReference(connectionSecret));
-    }
-    String s = credentialsSecretName(name);
-    switch (type) {
-      case PAGER_DUTY -> spec.setPagerDuty(new PagerDutySpec().withServiceKeySecretRef(ref(s, "serviceKey")));
-      case SLACK -> spec.setSlack(new SlackSpec()
-          .withApiTokenSecretRef(ref(s, "apiToken")).withTeamName("Payments").withChannelName("#alerts"));
-      case DATADOG -> spec.setDatadog(new DatadogSpec().withApiKeySecretRef(ref(s, "apiKey")));
-      case OPS_GENIE -> spec.setOpsGenie(new OpsGenieSpec()
-          .withApiKeySecretRef(ref(s, "apiKey")).withRegion(OpsGenieRegion.EU));
-      case VICTOR_OPS -> spec.setVictorOps(new VictorOpsSpec()
-          .withApiKeySecretRef(ref(s, "apiKey")).withRoutingKey("payments-team"));
-      case WEBHOOK -> spec.setWebhook(new WebhookSpec()
-          .withUrlSecretRef(ref(s, "url")).withSigningSecretRef(ref(s, "secret")));
-      case MICROSOFT_TEAMS -> spec.setMicrosoftTeams(new MicrosoftTeamsSpec().withWebhookUrlSecretRef(ref(s, "url")));
-      case PROMETHEUS -> spec.setPrometheus(new PrometheusSpec()
-          .withUsername("prom_user_" + projectId)
-          .withPasswordSecretRef(ref(s, "password"))
-          .withListenAddress("0.0.0.0:9216")
-          .withServiceDiscovery(PrometheusServiceDiscovery.HTTP)
-          .withScheme(PrometheusScheme.HTTP)
-          .withEnabled(true));
-      case NEW_RELIC -> spec.setNewRelic(new NewRelicSpec()
-          .withAccountId("1234567")
-          .withLicenseKeySecretRef(ref(s, "licenseKey"))
-          .withWriteTokenSecretRef(ref(s, "writeToken"))
-          .withReadTokenSecretRef(ref(s, "readToken")));
-    }
-    r.setSpec(spec);
+    r.setSpec(SampleIntegrations.spec(type, projectId, connectionSecret, credentialsSecretName(name)));
     return r;
   }
 
-  /** Fresh values for every key the fixture resource of {@code type} references. */
+  /** Fresh values for every key the fixture resource of {@code type} references, all recorded. */
   public static Map<String, String> credentials(IntegrationType type) {
-    Map<String, String> v = new LinkedHashMap<>();
-    switch (type) {
-      case PAGER_DUTY -> v.put("serviceKey", secretValue("pd"));
-      case SLACK -> v.put("apiToken", secretValue("xoxb-"));
-      case DATADOG -> v.put("apiKey", secretValue("dd"));
-      case OPS_GENIE, VICTOR_OPS -> v.put("apiKey", secretValue("key"));
-      case WEBHOOK -> {
-        v.put("url", "https://hooks.example.com/alerts/" + secretValue("wh"));
-        v.put("secret", secretValue("sig"));
-      }
-      case MICROSOFT_TEAMS -> v.put("url", "https://example.webhook.office.com/webhookb2/" + secretValue("ms"));
-      case PROMETHEUS -> v.put("password", secretValue("pw"));
-      case NEW_RELIC -> {
-        v.put("licenseKey", secretValue("lk"));
-        v.put("writeToken", secretValue("wt"));
-        v.put("readToken", secretValue("rt"));
-      }
-    }
+    Map<String, String> v = SampleIntegrations.credentials(type, Fixtures::secretValue);
     // the URL-shaped values are recorded whole, too
     SECRET_VALUES.addAll(v.values());
     return v;
