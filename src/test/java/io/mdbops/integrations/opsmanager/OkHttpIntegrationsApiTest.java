@@ -98,15 +98,21 @@ class OkHttpIntegrationsApiTest {
     assertThat(view.field("extra")).isEqualTo(extra);
   }
 
-  @Test
-  void listFollowsPagesUntilTotalCountIsRead() throws Exception {
+  /** A client asking for two results per page, so a handful of results spans several pages. */
+  private void useTwoPerPage() {
     factory.close();
     ApiClientSettings d = TestServers.fastSettings();
     factory = new OkHttpIntegrationsApiFactory(
         new ApiClientSettings(d.connectTimeout(), d.readTimeout(), d.writeTimeout(), d.callTimeout(),
-            d.userAgent(), d.maxIdleConnections(), d.keepAlive(), 2, 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2)),
+            d.userAgent(), d.maxIdleConnections(), d.keepAlive(), 2, 0, Duration.ofSeconds(2), 1,
+            Duration.ofMillis(200), Duration.ofSeconds(2)),
         ApiCallListener.NOOP);
     api = factory.create(connection(server));
+  }
+
+  @Test
+  void listFollowsPagesUntilTotalCountIsRead() throws Exception {
+    useTwoPerPage();
     server.enqueue(json(200, page(5, item("A"), item("B"))));
     server.enqueue(json(200, page(5, item("C"), item("D"))));
     server.enqueue(json(200, page(5, item("E"))));
@@ -121,13 +127,7 @@ class OkHttpIntegrationsApiTest {
 
   @Test
   void listStopsOnAFullLastPageWhenTotalCountIsReached() throws Exception {
-    factory.close();
-    ApiClientSettings d = TestServers.fastSettings();
-    factory = new OkHttpIntegrationsApiFactory(
-        new ApiClientSettings(d.connectTimeout(), d.readTimeout(), d.writeTimeout(), d.callTimeout(),
-            d.userAgent(), d.maxIdleConnections(), d.keepAlive(), 2, 0, Duration.ofSeconds(2), 1, Duration.ofMillis(200), Duration.ofSeconds(2)),
-        ApiCallListener.NOOP);
-    api = factory.create(connection(server));
+    useTwoPerPage();
     server.enqueue(json(200, page(4, item("A"), item("B"))));
     server.enqueue(json(200, page(4, item("C"), item("D"))));
     server.enqueue(json(500, "{}")); // must not be asked for
