@@ -89,7 +89,7 @@ Events need get: a repeated Event is counted up with a read-modify-patch of the 
   verbs: ["get", "list", "watch"]
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["get", "create", "patch"]
+  verbs: ["create", "patch"]
 {{- end }}
 
 {{/*

@@ -34,7 +34,7 @@ final class Chart {
       rule("integrations.mdbops.io", "thirdpartyintegrations/status", "get", "patch", "update"),
       rule("integrations.mdbops.io", "thirdpartyintegrations/finalizers", "update"),
       rule("", "secrets", "get", "list", "watch"),
-      rule("", "events", "get", "create", "patch"));
+      rule("", "events", "create", "patch"));
 
   private Chart() {}
 
