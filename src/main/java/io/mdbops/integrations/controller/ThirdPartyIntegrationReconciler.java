@@ -264,13 +264,7 @@ public class ThirdPartyIntegrationReconciler
       return;
     }
     events.warning(resource, ConditionReason.Deleting.name(), message);
-    context.getClient().resources(ThirdPartyIntegration.class)
-        .inNamespace(resource.getMetadata().getNamespace())
-        .withName(resource.getMetadata().getName())
-        .editStatus(current -> {
-          current.setStatus(next);
-          return current;
-        });
+    writeStatus(resource, context, next);
   }
 
   private void forget(ThirdPartyIntegration resource) {
