@@ -57,7 +57,8 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  static ApiClientSettings apiSettings(OperatorConfig config) {
+  /** The API client settings the configuration asks for; tests build their clients with it too. */
+  public static ApiClientSettings apiSettings(OperatorConfig config) {
     return ApiClientSettings.defaults()
         .withCallTimeout(config.apiTimeout())
         .withRequestsPerMinute(config.apiRequestsPerMinute())

@@ -17,7 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.mdbops.integrations.opsmanager.ApiClientSettings;
+import io.mdbops.integrations.cli.RunCommand;
 import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.sandbox.EmbeddedKubernetes;
 import io.mdbops.integrations.simulator.ApiSimulator;
@@ -73,11 +73,7 @@ public final class OperatorHarness implements AutoCloseable {
         .build();
     metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())
         .withJvmMetrics();
-    apiFactory = new OkHttpIntegrationsApiFactory(
-        ApiClientSettings.defaults()
-            .withCallTimeout(config.apiTimeout())
-            .withRequestsPerMinute(config.apiRequestsPerMinute()),
-        metrics);
+    apiFactory = new OkHttpIntegrationsApiFactory(RunCommand.apiSettings(config), metrics);
     startOperator();
   }
 
