@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.mdbops.integrations.testing.Fixtures;
 import io.mdbops.integrations.testing.LeakScanner;
 import io.mdbops.integrations.testing.LeakWitness;
-import io.mdbops.integrations.testing.LogCapture;
+import io.mdbops.integrations.testing.JvmLogAppender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +33,7 @@ class SecretLeakTest {
   void noSecretAppearsInAnyLogLineEventOrStatusOfTheSuite() {
     List<String> witnessed = LeakWitness.texts();
     assumeTrue(!witnessed.isEmpty(), "run with the whole suite: nothing was witnessed yet");
-    List<String> logs = LogCapture.lines();
+    List<String> logs = JvmLogAppender.lines();
     // not vacuous: the suite did produce Events, statuses and operator log lines
     assertThat(witnessed).anyMatch(t -> t.startsWith("event: Created"));
     assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"appliedSecrets\""));

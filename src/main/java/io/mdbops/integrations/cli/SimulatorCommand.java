@@ -2,7 +2,7 @@ package io.mdbops.integrations.cli;
 
 import io.mdbops.integrations.simulator.ApiSimulator;
 import io.mdbops.integrations.simulator.FaultRule;
-import io.mdbops.integrations.simulator.Flavour;
+import io.mdbops.integrations.simulator.SimulatedProduct;
 import io.mdbops.integrations.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,10 +50,10 @@ public final class SimulatorCommand implements Callable<Integer> {
       + " file and put into the Secret as ca.crt.")
   boolean tls;
 
-  @Option(names = "--flavour", paramLabel = "CLOUD_MANAGER|OPS_MANAGER", defaultValue = "CLOUD_MANAGER",
+  @Option(names = {"--product", "--flavour"}, paramLabel = "CLOUD_MANAGER|OPS_MANAGER", defaultValue = "CLOUD_MANAGER",
       description = "Which product to play: decides the accepted types (Ops Manager adds HIP_CHAT). Default:"
           + " ${DEFAULT-VALUE}.")
-  Flavour flavour;
+  SimulatedProduct product;
 
   @Option(names = "--project-id", paramLabel = "ID", defaultValue = DEMO_PROJECT,
       description = "Id of the seeded project: 24 hex digits. Default: ${DEFAULT-VALUE}, the examples' project.")
@@ -109,7 +109,7 @@ public final class SimulatorCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a port number");
     }
     try {
-      return faults.applyTo(SimulatorOptions.builder().port(port).tls(tls).flavour(flavour)).build();
+      return faults.applyTo(SimulatorOptions.builder().port(port).tls(tls).product(product)).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -132,7 +132,7 @@ public final class SimulatorCommand implements Callable<Integer> {
       caFile = ca.toString();
     }
     String url = simulator.baseUrl() + ApiSimulator.API_PREFIX + "/groups/" + projectId + "/integrations";
-    out.println("API simulator (" + flavour + ") on " + simulator.baseUrl()
+    out.println("API simulator (" + product + ") on " + simulator.baseUrl()
         + (faults.describe().isEmpty() ? "" : ", " + faults.describe()));
     out.println("  base URL     " + simulator.baseUrl());
     out.println("  project id   " + projectId);

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a failed resource is tried again. Problems only a change can fix (spec, Secrets, connection,
+ * When a failed resource is tried again. FieldChecks only a change can fix (spec, Secrets, connection,
  * a refusal by the API) wait for that change; the API being unavailable backs off exponentially with
  * jitter; credentials and missing projects back off slowly; 429 waits as long as the API asked.
  */

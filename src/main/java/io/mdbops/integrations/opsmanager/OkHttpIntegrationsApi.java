@@ -39,7 +39,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
 
   private final OkHttpClient client;
   private final HttpUrl baseUrl;
-  private final ApiFlavor flavor;
+  private final ApiGeneration generation;
   private final String userAgent;
   private final int itemsPerPage;
   private final String publicKey;
@@ -51,7 +51,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   OkHttpIntegrationsApi(
       OkHttpClient client,
       HttpUrl baseUrl,
-      ApiFlavor flavor,
+      ApiGeneration generation,
       ApiClientSettings settings,
       String publicKey,
       String privateKey,
@@ -59,7 +59,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
       Clock clock) {
     this.client = client;
     this.baseUrl = baseUrl;
-    this.flavor = flavor;
+    this.generation = generation;
     this.userAgent = settings.userAgent();
     this.itemsPerPage = settings.itemsPerPage();
     this.publicKey = publicKey;
@@ -76,7 +76,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
 
   private List<IntegrationView> list(String projectId, Scrubber scrubber) throws ApiException {
     String op = describe("GET", "integrations", projectId);
-    HttpUrl url = flavor.integrationsUrl(baseUrl, requireId(projectId, "projectId"));
+    HttpUrl url = generation.integrationsUrl(baseUrl, requireId(projectId, "projectId"));
     List<IntegrationView> all = new ArrayList<>();
     for (int page = 1; ; page++) {
       if (page > MAX_PAGES) {
@@ -133,7 +133,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     String op = describe("PUT", payload.type(), projectId);
     Scrubber callScrubber = scrubber.plus(payload.secretValues());
     RequestBody body =
-        RequestBody.create(ByteString.of(Json.writePayload(payload)), flavor.mediaType());
+        RequestBody.create(ByteString.of(Json.writePayload(payload)), generation.mediaType());
     Request req = request(typeUrl(projectId, payload.type())).put(body).build();
     HttpResult r = exchange(op, Endpoint.PUT, req, callScrubber);
     if (!r.successful()) {
@@ -167,13 +167,13 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     return true;
   }
 
-  /** The flavour this client speaks. */
-  public ApiFlavor flavor() {
-    return flavor;
+  /** The API generation this client speaks. */
+  public ApiGeneration generation() {
+    return generation;
   }
 
   private HttpUrl typeUrl(String projectId, String type) {
-    return flavor.integrationsUrl(baseUrl, requireId(projectId, "projectId")).newBuilder()
+    return generation.integrationsUrl(baseUrl, requireId(projectId, "projectId")).newBuilder()
         .addPathSegment(requireId(type, "type"))
         .build();
   }
@@ -181,7 +181,7 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   private Request.Builder request(HttpUrl url) {
     return new Request.Builder()
         .url(url)
-        .header("Accept", flavor.mediaType().toString())
+        .header("Accept", generation.mediaType().toString())
         .header("User-Agent", userAgent);
   }
 

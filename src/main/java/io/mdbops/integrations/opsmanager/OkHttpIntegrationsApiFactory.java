@@ -19,21 +19,21 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
   private final OkHttpClient base;
   private final ApiClientSettings settings;
   private final ApiCallListener listener;
-  private final ApiFlavor flavor;
+  private final ApiGeneration generation;
 
   public OkHttpIntegrationsApiFactory() {
     this(ApiClientSettings.defaults(), ApiCallListener.NOOP);
   }
 
   public OkHttpIntegrationsApiFactory(ApiClientSettings settings, ApiCallListener listener) {
-    this(settings, listener, ApiFlavor.PUBLIC_V1);
+    this(settings, listener, ApiGeneration.PUBLIC_V1);
   }
 
   OkHttpIntegrationsApiFactory(
-      ApiClientSettings settings, ApiCallListener listener, ApiFlavor flavor) {
+      ApiClientSettings settings, ApiCallListener listener, ApiGeneration generation) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.flavor = Objects.requireNonNull(flavor, "flavor");
+    this.generation = Objects.requireNonNull(generation, "generation");
     this.base =
         new OkHttpClient.Builder()
             .connectTimeout(settings.connectTimeout())
@@ -71,7 +71,7 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
     // a network interceptor sees every request on the wire, Digest round trips included
     builder.addNetworkInterceptor(new ProjectRequestBudget(settings.requestsPerMinute(), settings.budgetWait(), listener));
     return new OkHttpIntegrationsApi(
-        builder.build(), baseUrl, flavor, settings, connection.publicKey(), connection.privateKey(),
+        builder.build(), baseUrl, generation, settings, connection.publicKey(), connection.privateKey(),
         listener, Clock.systemUTC());
   }
 

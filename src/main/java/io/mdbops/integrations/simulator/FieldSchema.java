@@ -20,7 +20,7 @@ public record FieldSchema(
     Kind kind,
     boolean required,
     Set<String> enumValues,
-    Masking.Rule masking,
+    ResponseMasking.Rule masking,
     Object defaultValue,
     boolean hexadecimal,
     Condition requiredWhen) {
@@ -41,12 +41,12 @@ public record FieldSchema(
 
   /** An optional, unmasked string field. */
   public static FieldSchema string(String name) {
-    return new FieldSchema(name, Kind.STRING, false, Set.of(), Masking.Rule.NONE, null, false, null);
+    return new FieldSchema(name, Kind.STRING, false, Set.of(), ResponseMasking.Rule.NONE, null, false, null);
   }
 
   /** An optional boolean field. */
   public static FieldSchema bool(String name) {
-    return new FieldSchema(name, Kind.BOOLEAN, false, Set.of(), Masking.Rule.NONE, null, false, null);
+    return new FieldSchema(name, Kind.BOOLEAN, false, Set.of(), ResponseMasking.Rule.NONE, null, false, null);
   }
 
   public FieldSchema mandatory() {
@@ -57,7 +57,7 @@ public record FieldSchema(
     return new FieldSchema(name, kind, required, Set.of(values), masking, defaultValue, hexadecimal, requiredWhen);
   }
 
-  public FieldSchema masked(Masking.Rule rule) {
+  public FieldSchema masked(ResponseMasking.Rule rule) {
     return new FieldSchema(name, kind, required, enumValues, rule, defaultValue, hexadecimal, requiredWhen);
   }
 
@@ -76,6 +76,6 @@ public record FieldSchema(
 
   /** Whether reads hide or alter the value. */
   public boolean secret() {
-    return masking != Masking.Rule.NONE;
+    return masking != ResponseMasking.Rule.NONE;
   }
 }

@@ -91,7 +91,7 @@ final class IntegrationValidator {
     if (!field.enumValues().isEmpty() && !field.enumValues().contains(value)) {
       throw new ApiErrorException(ErrorCode.INVALID_ENUM_VALUE, value);
     }
-    if (rejectMaskedValues && Masking.isMaskOutput(field.masking(), value)) {
+    if (rejectMaskedValues && ResponseMasking.isMaskOutput(field.masking(), value)) {
       throw invalidSettings(type, field.name() + " must not be a masked value");
     }
     if (field.hexadecimal() && !HEX.matcher(value).matches()) {

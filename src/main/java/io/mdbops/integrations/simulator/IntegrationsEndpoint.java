@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The five operations of {@code /groups/{projectId}/integrations[/{type}]} for a project that
- * exists and a type the flavour accepts. Reads mask; writes validate, store unmasked, and answer
+ * exists and a type the product accepts. Reads mask; writes validate, store unmasked, and answer
  * with the project's whole (masked) list.
  */
 final class IntegrationsEndpoint {
@@ -46,7 +46,7 @@ final class IntegrationsEndpoint {
   private ApiResponse getOne(String projectId, TypeSchema schema) {
     Map<String, Object> stored = store.visible(projectId, schema.type(), clock.instant())
         .orElseThrow(() -> notConfigured(schema.type()));
-    return ApiResponse.json(200, Masking.view(schema, stored));
+    return ApiResponse.json(200, ResponseMasking.view(schema, stored));
   }
 
   private ApiResponse create(ApiRequest request, String projectId, TypeSchema schema) {
@@ -89,7 +89,7 @@ final class IntegrationsEndpoint {
 
   private static Map<String, Object> masked(Map<String, Object> stored) {
     Optional<TypeSchema> schema = TypeSchemas.of(String.valueOf(stored.get("type")));
-    return schema.map(s -> Masking.view(s, stored)).orElse(stored);
+    return schema.map(s -> ResponseMasking.view(s, stored)).orElse(stored);
   }
 
   private Instant visibleFrom() {

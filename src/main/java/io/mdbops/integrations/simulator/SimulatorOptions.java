@@ -11,8 +11,8 @@ import java.util.Set;
  * switches.
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
- * @param flavour Cloud Manager or Ops Manager (default CLOUD_MANAGER)
- * @param acceptedTypes integration types accepted in the path (default: the flavour's)
+ * @param product Cloud Manager or Ops Manager (default CLOUD_MANAGER)
+ * @param acceptedTypes integration types accepted in the path (default: the product's)
  * @param tls serve HTTPS with a certificate made at start (default false)
  * @param putSemantics REPLACE or MERGE on PUT of an existing type (default REPLACE)
  * @param writeStatus status of a successful POST or PUT: 200 or 201 (default 200)
@@ -35,7 +35,7 @@ import java.util.Set;
  */
 public record SimulatorOptions(
     int port,
-    Flavour flavour,
+    SimulatedProduct product,
     Set<String> acceptedTypes,
     boolean tls,
     PutSemantics putSemantics,
@@ -55,8 +55,8 @@ public record SimulatorOptions(
     Long randomSeed) {
 
   public SimulatorOptions {
-    Objects.requireNonNull(flavour, "flavour");
-    acceptedTypes = Set.copyOf(acceptedTypes == null ? flavour.defaultTypes() : acceptedTypes);
+    Objects.requireNonNull(product, "product");
+    acceptedTypes = Set.copyOf(acceptedTypes == null ? product.defaultTypes() : acceptedTypes);
     for (String type : acceptedTypes) {
       if (TypeSchemas.of(type).isEmpty()) {
         throw new IllegalArgumentException("unknown integration type " + type);
@@ -86,7 +86,7 @@ public record SimulatorOptions(
   public Builder toBuilder() {
     Builder b = new Builder();
     b.port = port;
-    b.flavour = flavour;
+    b.product = product;
     b.acceptedTypes = acceptedTypes;
     b.tls = tls;
     b.putSemantics = putSemantics;
@@ -116,7 +116,7 @@ public record SimulatorOptions(
   /** Builds {@link SimulatorOptions}; see the record components for meanings and defaults. */
   public static final class Builder {
     private int port;
-    private Flavour flavour = Flavour.CLOUD_MANAGER;
+    private SimulatedProduct product = SimulatedProduct.CLOUD_MANAGER;
     private Set<String> acceptedTypes;
     private boolean tls;
     private PutSemantics putSemantics = PutSemantics.REPLACE;
@@ -142,12 +142,12 @@ public record SimulatorOptions(
       return this;
     }
 
-    public Builder flavour(Flavour flavour) {
-      this.flavour = flavour;
+    public Builder product(SimulatedProduct product) {
+      this.product = product;
       return this;
     }
 
-    /** Overrides the flavour's accepted types; null restores them. */
+    /** Overrides the product's accepted types; null restores them. */
     public Builder acceptedTypes(Set<String> types) {
       this.acceptedTypes = types;
       return this;
@@ -231,7 +231,7 @@ public record SimulatorOptions(
     }
 
     public SimulatorOptions build() {
-      return new SimulatorOptions(port, flavour, acceptedTypes, tls, putSemantics, writeStatus, deleteStatus,
+      return new SimulatorOptions(port, product, acceptedTypes, tls, putSemantics, writeStatus, deleteStatus,
           rejectMaskedValues, nonceTtl, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
           threads, journalCapacity, clock, randomSeed);
     }

@@ -2,10 +2,10 @@ package io.mdbops.integrations.simulator;
 
 import static io.mdbops.integrations.simulator.FieldSchema.bool;
 import static io.mdbops.integrations.simulator.FieldSchema.string;
-import static io.mdbops.integrations.simulator.Masking.Rule.FULL;
-import static io.mdbops.integrations.simulator.Masking.Rule.LAST_FOUR;
-import static io.mdbops.integrations.simulator.Masking.Rule.URL;
-import static io.mdbops.integrations.simulator.Masking.Rule.WRITE_ONLY;
+import static io.mdbops.integrations.simulator.ResponseMasking.Rule.FULL;
+import static io.mdbops.integrations.simulator.ResponseMasking.Rule.LAST_FOUR;
+import static io.mdbops.integrations.simulator.ResponseMasking.Rule.URL;
+import static io.mdbops.integrations.simulator.ResponseMasking.Rule.WRITE_ONLY;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +66,7 @@ public final class TypeSchemas {
     SCHEMAS.put(schema.type(), schema);
   }
 
-  /** The schema of a type the simulator knows, whatever the flavour. */
+  /** The schema of a type the simulator knows, whatever the product. */
   public static Optional<TypeSchema> of(String type) {
     return Optional.ofNullable(SCHEMAS.get(type));
   }

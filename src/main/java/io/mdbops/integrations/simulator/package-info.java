@@ -7,7 +7,7 @@
  * <p>Where to look: {@link io.mdbops.integrations.simulator.ApiSimulator} (lifecycle and admin
  * surface), {@link io.mdbops.integrations.simulator.SimulatorOptions} (every switch),
  * {@link io.mdbops.integrations.simulator.TypeSchemas} (per-type fields),
- * {@link io.mdbops.integrations.simulator.Masking} (how reads show secrets), {@code ApiHandler} (the
+ * {@link io.mdbops.integrations.simulator.ResponseMasking} (how reads show secrets), {@code ApiHandler} (the
  * order of checks for each request), {@code IntegrationsEndpoint} (the five operations),
  * {@link io.mdbops.integrations.simulator.RequestJournal} and
  * {@link io.mdbops.integrations.simulator.FaultInjector}.

@@ -19,7 +19,7 @@ public final class ConnectionResolver {
   public static final String BASE_URL = "baseUrl";
   public static final String CA_CERT = "ca.crt";
 
-  private final SecretCache secrets;
+  private final SecretSource secrets;
   private final EndpointPolicy endpoints;
   private final String operatorNamespace;
   private final String defaultSecretName;
@@ -30,7 +30,7 @@ public final class ConnectionResolver {
    * @param mayUseDefault which namespaces may use the default connection
    */
   public ConnectionResolver(
-      SecretCache secrets,
+      SecretSource secrets,
       EndpointPolicy endpoints,
       String operatorNamespace,
       String defaultSecretName,

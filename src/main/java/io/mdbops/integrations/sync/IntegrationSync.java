@@ -34,7 +34,7 @@ public final class IntegrationSync {
   private final Function<ThirdPartyIntegration, List<String>> validator;
   private final BiFunction<String, String, Optional<String>> projectRefusal;
   private final ConnectionResolver connections;
-  private final SecretCache secrets;
+  private final SecretSource secrets;
   private final Ownership ownership;
   private final ApiClients clients;
   private final ProjectSnapshots snapshots;
@@ -52,7 +52,7 @@ public final class IntegrationSync {
       Function<ThirdPartyIntegration, List<String>> validator,
       BiFunction<String, String, Optional<String>> projectRefusal,
       ConnectionResolver connections,
-      SecretCache secrets,
+      SecretSource secrets,
       Ownership ownership,
       ApiClients clients,
       ProjectSnapshots snapshots,

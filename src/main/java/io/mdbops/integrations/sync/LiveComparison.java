@@ -3,7 +3,7 @@ package io.mdbops.integrations.sync;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.FieldMapping;
 import io.mdbops.integrations.mapping.IntegrationFields;
-import io.mdbops.integrations.mapping.Masking;
+import io.mdbops.integrations.mapping.MaskPrediction;
 import io.mdbops.integrations.mapping.SecretForm;
 import io.mdbops.integrations.opsmanager.IntegrationView;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ public final class LiveComparison {
       case WRITE_ONLY -> true;
       case HIDDEN -> haveSet;
       case LAST_FOUR, URL -> haveSet
-          && (have.equals(Masking.mask(form, want)) || have.equals(want) || have.equals(echoed));
+          && (have.equals(MaskPrediction.mask(form, want)) || have.equals(want) || have.equals(echoed));
     };
   }
 }

@@ -11,11 +11,11 @@ import java.util.Map;
 /** {@link SecretValues} over the Secret cache, for the Secrets of one namespace. */
 final class SecretResolver implements SecretValues {
 
-  private final SecretCache cache;
+  private final SecretSource cache;
   private final String namespace;
   private final Map<String, String> versions = new HashMap<>();
 
-  SecretResolver(SecretCache cache, String namespace) {
+  SecretResolver(SecretSource cache, String namespace) {
     this.cache = cache;
     this.namespace = namespace;
   }

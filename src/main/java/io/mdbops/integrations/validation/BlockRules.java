@@ -25,7 +25,7 @@ final class BlockRules {
 
   private BlockRules() {}
 
-  static void check(IntegrationType type, Object block, Problems p) {
+  static void check(IntegrationType type, Object block, FieldChecks p) {
     String at = "spec." + type.blockName();
     switch (type) {
       case PAGER_DUTY -> p.secretRef(at + ".serviceKeySecretRef",
@@ -44,23 +44,23 @@ final class BlockRules {
     }
   }
 
-  private static void slack(SlackSpec slack, String at, Problems p) {
+  private static void slack(SlackSpec slack, String at, FieldChecks p) {
     p.secretRef(at + ".apiTokenSecretRef", slack.getApiTokenSecretRef(), true);
     p.string(at + ".teamName", slack.getTeamName(), true, 1, NAME_MAX);
     p.string(at + ".channelName", slack.getChannelName(), false, 0, SLACK_CHANNEL_MAX);
   }
 
-  private static void victorOps(VictorOpsSpec victorOps, String at, Problems p) {
+  private static void victorOps(VictorOpsSpec victorOps, String at, FieldChecks p) {
     p.secretRef(at + ".apiKeySecretRef", victorOps.getApiKeySecretRef(), true);
     p.string(at + ".routingKey", victorOps.getRoutingKey(), false, 0, NAME_MAX);
   }
 
-  private static void webhook(WebhookSpec webhook, String at, Problems p) {
+  private static void webhook(WebhookSpec webhook, String at, FieldChecks p) {
     p.secretRef(at + ".urlSecretRef", webhook.getUrlSecretRef(), true);
     p.secretRef(at + ".signingSecretRef", webhook.getSigningSecretRef(), false);
   }
 
-  private static void prometheus(PrometheusSpec prometheus, String at, Problems p) {
+  private static void prometheus(PrometheusSpec prometheus, String at, FieldChecks p) {
     p.string(at + ".username", prometheus.getUsername(), true, 1, NAME_MAX);
     p.secretRef(at + ".passwordSecretRef", prometheus.getPasswordSecretRef(), true);
     p.string(at + ".listenAddress", prometheus.getListenAddress(), true, 1, NAME_MAX);
@@ -77,7 +77,7 @@ final class BlockRules {
     p.secretRef(at + ".tlsPemPasswordSecretRef", prometheus.getTlsPemPasswordSecretRef(), false);
   }
 
-  private static void newRelic(NewRelicSpec newRelic, String at, Problems p) {
+  private static void newRelic(NewRelicSpec newRelic, String at, FieldChecks p) {
     p.string(at + ".accountId", newRelic.getAccountId(), true, 1, NAME_MAX);
     p.secretRef(at + ".licenseKeySecretRef", newRelic.getLicenseKeySecretRef(), true);
     p.secretRef(at + ".writeTokenSecretRef", newRelic.getWriteTokenSecretRef(), true);

@@ -102,20 +102,20 @@ public final class ResourceParser {
       List<Problem> found = new ArrayList<>();
       try {
         ThirdPartyIntegration resource = JSON.readerFor(ThirdPartyIntegration.class)
-            .withHandler(new ProblemCollector(found))
+            .withHandler(new BindingProblemHandler(found))
             .readValue(JSON.treeAsTokens(body));
         problems.addAll(dropped);
         problems.addAll(found);
         return resource;
       } catch (JsonMappingException e) {
-        String field = ProblemCollector.path(e.getPath());
+        String field = BindingProblemHandler.path(e.getPath());
         JsonNode value = clear(body, e.getPath());
         if (value == null) {
           dropped.add(new Problem(field, field + " cannot be read"));
           break;
         }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-        dropped.add(new Problem(field, field + " must be " + ProblemCollector.expected(target)
+        dropped.add(new Problem(field, field + " must be " + BindingProblemHandler.expected(target)
             + ", not " + describe(value)));
       } catch (IOException e) {
         throw new UncheckedIOException("reading a tree already in memory failed", e);
@@ -172,7 +172,7 @@ public final class ResourceParser {
   private static Problem syntax(JsonProcessingException e, String format) {
     String where = location(e);
     if (e.getOriginalMessage().startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser p) {
-      String field = ProblemCollector.path(p, false);
+      String field = BindingProblemHandler.path(p, false);
       return new Problem(field, field + " appears twice" + where + "; keep one");
     }
     return new Problem("", "the document is not valid " + format + where);

@@ -1,6 +1,6 @@
 package io.mdbops.integrations.validation;
 
-import io.mdbops.integrations.api.v1alpha1.DnsNames;
+import io.mdbops.integrations.api.v1alpha1.FieldPatterns;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class SpecValidator {
 
-  private static final Pattern PROJECT_ID = Pattern.compile(DnsNames.PROJECT_ID);
+  private static final Pattern PROJECT_ID = Pattern.compile(FieldPatterns.PROJECT_ID);
   private static final String TYPES =
       Arrays.stream(IntegrationType.values()).map(Enum::name).collect(Collectors.joining(", "));
 
@@ -35,7 +35,7 @@ public final class SpecValidator {
 
   /** As {@link #validate}, keeping each problem's field path apart. */
   List<Problem> problems(ThirdPartyIntegrationSpec spec) {
-    Problems problems = new Problems();
+    FieldChecks problems = new FieldChecks();
     if (spec == null) {
       problems.add("spec", "is required: set spec.projectId, spec.type and the block named after"
           + " the type");
@@ -59,7 +59,7 @@ public final class SpecValidator {
     return problems.list();
   }
 
-  private static void projectId(String projectId, Problems problems) {
+  private static void projectId(String projectId, FieldChecks problems) {
     String field = "spec.projectId";
     String what = "the project id from the project's URL";
     if (problems.present(field, projectId, what + ", 24 lower-case hexadecimal characters")
@@ -70,7 +70,7 @@ public final class SpecValidator {
   }
 
   /** spec.type, and exactly the block it names (the CRD's CEL rule on spec), then its contents. */
-  private static void blocks(ThirdPartyIntegrationSpec spec, Problems problems) {
+  private static void blocks(ThirdPartyIntegrationSpec spec, FieldChecks problems) {
     IntegrationType type = spec.getType();
     List<IntegrationType> set =
         Arrays.stream(IntegrationType.values()).filter(t -> spec.block(t) != null).toList();

@@ -9,7 +9,7 @@ import java.io.IOException;
 /**
  * String and Boolean deserializers that accept only their own JSON type, as the API server does:
  * Jackson would otherwise turn {@code projectId: 123} into "123" and {@code enabled: "true"} into
- * true. Anything else goes to the context's problem handler ({@link ProblemCollector}).
+ * true. Anything else goes to the context's problem handler ({@link BindingProblemHandler}).
  */
 final class StrictScalars {
 

@@ -10,7 +10,7 @@ import io.mdbops.integrations.opsmanager.ApiConnection;
 import io.mdbops.integrations.opsmanager.IntegrationPayload;
 import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.simulator.ApiSimulator;
-import io.mdbops.integrations.simulator.Flavour;
+import io.mdbops.integrations.simulator.SimulatedProduct;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -55,13 +55,13 @@ class SimulatorCommandTest {
 
   @Test
   void tlsPutsTheCaIntoTheSecretAndOptionsReachTheSimulator() throws Exception {
-    SimulatorCommand command = parse("--port", "0", "--tls", "--flavour", "OPS_MANAGER",
+    SimulatorCommand command = parse("--port", "0", "--tls", "--product", "OPS_MANAGER",
         "--project-id", "0123456789abcdef01234567", "--public-key", "me", "--private-key", "fixed-key",
         "--fail-rate", "5xx=0.25", "--fail-rate", "429=0.1");
     StringWriter out = new StringWriter();
     try (ApiSimulator sim = command.start(new PrintWriter(out, true))) {
       assertThat(sim.baseUrl()).startsWith("https://127.0.0.1:");
-      assertThat(sim.options().flavour()).isEqualTo(Flavour.OPS_MANAGER);
+      assertThat(sim.options().product()).isEqualTo(SimulatedProduct.OPS_MANAGER);
       assertThat(sim.projects()).containsExactly("0123456789abcdef01234567");
       assertThat(sim.apiKey("me").orElseThrow().privateKey()).isEqualTo("fixed-key");
       assertThat(sim.faults().rules()).extracting(r -> r.status()).containsExactly(500, 429);

@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.mdbops.integrations.api.v1alpha1.DnsNames;
+import io.mdbops.integrations.api.v1alpha1.FieldPatterns;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
@@ -108,15 +108,15 @@ class GeneratedCrdTest {
   @Test
   void requiresProjectIdAndTypeAndPatternsTheNames() {
     assertThat(spec.getRequired()).containsExactlyInAnyOrder("projectId", "type");
-    assertThat(spec.getProperties().get("projectId").getPattern()).isEqualTo(DnsNames.PROJECT_ID);
+    assertThat(spec.getProperties().get("projectId").getPattern()).isEqualTo(FieldPatterns.PROJECT_ID);
     assertThat(spec.getProperties().get("projectId").getType()).isEqualTo("string");
     JSONSchemaProps ref = spec.getProperties().get("pagerDuty").getProperties().get("serviceKeySecretRef");
     assertThat(ref.getRequired()).containsExactlyInAnyOrder("name", "key");
-    assertThat(ref.getProperties().get("name").getPattern()).isEqualTo(DnsNames.SUBDOMAIN);
+    assertThat(ref.getProperties().get("name").getPattern()).isEqualTo(FieldPatterns.SUBDOMAIN);
     assertThat(ref.getProperties().get("name").getMaxLength()).isEqualTo(253L);
-    assertThat(ref.getProperties().get("key").getPattern()).isEqualTo(DnsNames.SECRET_KEY);
+    assertThat(ref.getProperties().get("key").getPattern()).isEqualTo(FieldPatterns.SECRET_KEY);
     assertThat(spec.getProperties().get("connectionSecretRef").getProperties().get("name").getPattern())
-        .isEqualTo(DnsNames.SUBDOMAIN);
+        .isEqualTo(FieldPatterns.SUBDOMAIN);
   }
 
   @Test
@@ -332,8 +332,8 @@ class GeneratedCrdTest {
       boolean required, List<String> disagreements) {
     expect(base, remove(path), required, path + " removed", path, disagreements);
     if ("string".equals(node.getType()) && (node.getEnum() == null || node.getEnum().isEmpty())) {
-      String valid = node.getPattern() == null || node.getPattern().equals(DnsNames.SUBDOMAIN)
-          || node.getPattern().equals(DnsNames.SECRET_KEY) ? "a" : null;
+      String valid = node.getPattern() == null || node.getPattern().equals(FieldPatterns.SUBDOMAIN)
+          || node.getPattern().equals(FieldPatterns.SECRET_KEY) ? "a" : null;
       if (node.getMaxLength() != null && valid != null) {
         int max = node.getMaxLength().intValue();
         expect(base, set(path, valid.repeat(max)), false, path + " at maxLength", path, disagreements);

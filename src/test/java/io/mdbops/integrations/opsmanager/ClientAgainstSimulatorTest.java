@@ -8,7 +8,7 @@ import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegrations;
-import io.mdbops.integrations.mapping.Masking;
+import io.mdbops.integrations.mapping.MaskPrediction;
 import io.mdbops.integrations.mapping.SecretForm;
 import io.mdbops.integrations.mapping.SecretValues;
 import io.mdbops.integrations.simulator.ApiSimulator;
@@ -101,7 +101,7 @@ class ClientAgainstSimulatorTest {
       Object live = shown.field(field);
       String value = (String) d.payload().fields().get(field);
       switch (form) {
-        case LAST_FOUR, URL -> assertThat(live).as(field).isEqualTo(Masking.mask(form, value));
+        case LAST_FOUR, URL -> assertThat(live).as(field).isEqualTo(MaskPrediction.mask(form, value));
         case HIDDEN -> assertThat(live).as(field).isNotNull().isNotEqualTo(value);
         case WRITE_ONLY -> assertThat(live).as(field).isNull();
       }
@@ -153,7 +153,7 @@ class ClientAgainstSimulatorTest {
     assertThatThrownBy(() -> api.put(project, pagerDuty))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errorCode()).isEqualTo("INTEGRATION_FIELDS_INVALID"));
 
-    String masked = Masking.mask(SecretForm.LAST_FOUR, "xoxb-1234567890");
+    String masked = MaskPrediction.mask(SecretForm.LAST_FOUR, "xoxb-1234567890");
     var echoed = new IntegrationPayload("SLACK", Map.of("apiToken", masked, "teamName", "t"), Set.of("apiToken"));
     assertThatThrownBy(() -> api.put(project, echoed))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errorCode()).isEqualTo("INVALID_INTEGRATION_SETTINGS"));

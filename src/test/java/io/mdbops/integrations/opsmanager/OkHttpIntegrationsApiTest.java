@@ -272,7 +272,7 @@ class OkHttpIntegrationsApiTest {
   @Test
   void atlasV2FlavourUsesItsPathAndMediaType() throws Exception {
     try (OkHttpIntegrationsApiFactory v2 = new OkHttpIntegrationsApiFactory(
-        TestServers.fastSettings(), ApiCallListener.NOOP, ApiFlavor.ATLAS_V2)) {
+        TestServers.fastSettings(), ApiCallListener.NOOP, ApiGeneration.ATLAS_V2)) {
       IntegrationsApi atlas = v2.create(connection(server));
       server.enqueue(json(200, page(0)));
       atlas.put(PROJECT, payload("WEBHOOK"));

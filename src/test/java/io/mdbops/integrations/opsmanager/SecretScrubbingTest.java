@@ -32,11 +32,11 @@ class SecretScrubbingTest {
   private MockWebServer server;
   private OkHttpIntegrationsApiFactory factory;
   private IntegrationsApi api;
-  private LogCapture logs;
+  private ClientLogCapture logs;
 
   @BeforeEach
   void setUp() throws Exception {
-    logs = new LogCapture();
+    logs = new ClientLogCapture();
     server = TestServers.start();
     factory = new OkHttpIntegrationsApiFactory(TestServers.fastSettings(), ApiCallListener.NOOP);
     api = factory.create(TestServers.connection(server));

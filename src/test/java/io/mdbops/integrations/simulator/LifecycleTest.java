@@ -75,9 +75,9 @@ class LifecycleTest {
   void defaultsMatchTheDocumentedApi() {
     SimulatorOptions defaults = SimulatorOptions.defaults();
 
-    assertThat(defaults.flavour()).isEqualTo(Flavour.CLOUD_MANAGER);
-    assertThat(defaults.acceptedTypes()).containsExactlyInAnyOrderElementsOf(Flavour.COMMON_TYPES);
-    assertThat(Flavour.OPS_MANAGER.defaultTypes()).containsAll(Flavour.COMMON_TYPES).contains("HIP_CHAT").hasSize(10);
+    assertThat(defaults.product()).isEqualTo(SimulatedProduct.CLOUD_MANAGER);
+    assertThat(defaults.acceptedTypes()).containsExactlyInAnyOrderElementsOf(SimulatedProduct.COMMON_TYPES);
+    assertThat(SimulatedProduct.OPS_MANAGER.defaultTypes()).containsAll(SimulatedProduct.COMMON_TYPES).contains("HIP_CHAT").hasSize(10);
     assertThat(defaults.putSemantics()).isEqualTo(PutSemantics.REPLACE);
     assertThat(defaults.writeStatus()).isEqualTo(200);
     assertThat(defaults.deleteStatus()).isEqualTo(204);

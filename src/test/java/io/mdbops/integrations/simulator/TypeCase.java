@@ -23,7 +23,7 @@ record TypeCase(String type, Map<String, Object> valid, Map<String, Object> mask
     return "*".repeat(n);
   }
 
-  /** The nine types both flavours accept. */
+  /** The nine types both products accept. */
   static Stream<TypeCase> common() {
     return Stream.of(
         new TypeCase("PAGER_DUTY",
@@ -80,7 +80,7 @@ record TypeCase(String type, Map<String, Object> valid, Map<String, Object> mask
             Map.entry("accountId", 1234567)));
   }
 
-  /** HIP_CHAT, accepted by the Ops Manager flavour only. */
+  /** HIP_CHAT, accepted by the Ops Manager product only. */
   static TypeCase hipChat() {
     return new TypeCase("HIP_CHAT",
         Map.of("notificationToken", "hipchat-token-9876", "roomName", "ops-room"),

@@ -21,7 +21,7 @@ class TypeConformanceTest {
 
   @BeforeAll
   static void start() {
-    f = SimFixture.start(SimulatorOptions.builder().flavour(Flavour.OPS_MANAGER).build());
+    f = SimFixture.start(SimulatorOptions.builder().product(SimulatedProduct.OPS_MANAGER).build());
   }
 
   @AfterAll

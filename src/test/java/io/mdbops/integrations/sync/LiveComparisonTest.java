@@ -6,7 +6,7 @@ import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegrations;
-import io.mdbops.integrations.mapping.Masking;
+import io.mdbops.integrations.mapping.MaskPrediction;
 import io.mdbops.integrations.mapping.SecretForm;
 import io.mdbops.integrations.mapping.SecretValues;
 import io.mdbops.integrations.opsmanager.IntegrationView;
@@ -50,7 +50,7 @@ class LiveComparisonTest {
       } else if (form == SecretForm.HIDDEN) {
         f.put(k, "******");
       } else if (form != SecretForm.WRITE_ONLY) {
-        f.put(k, Masking.mask(form, (String) v));
+        f.put(k, MaskPrediction.mask(form, (String) v));
       }
     });
     return f;
@@ -72,14 +72,14 @@ class LiveComparisonTest {
   void aTokenChangedInTheUiToOneWithAnotherEndingIsCaught() throws Exception {
     DesiredIntegration d = desired(IntegrationType.SLACK, Map.of("apiToken", "xoxb-1111-2222"), "7");
     Map<String, Object> live = shown(d);
-    live.put("apiToken", Masking.mask(SecretForm.LAST_FOUR, "xoxb-1111-9999"));
+    live.put("apiToken", MaskPrediction.mask(SecretForm.LAST_FOUR, "xoxb-1111-9999"));
     assertThat(compare(d, live).items()).containsExactly("apiToken");
   }
 
   @Test
   void aRotatedSecretIsResentEvenWhenItsMaskLooksTheSame() throws Exception {
     DesiredIntegration d = desired(IntegrationType.PAGER_DUTY, Map.of("serviceKey", "aaaa-0000-7890"), "8");
-    Map<String, Object> live = Map.of("serviceKey", Masking.mask(SecretForm.LAST_FOUR, "bbbb-1111-7890"));
+    Map<String, Object> live = Map.of("serviceKey", MaskPrediction.mask(SecretForm.LAST_FOUR, "bbbb-1111-7890"));
     assertThat(compare(d, live).items()).containsExactly("Secret " + SECRET + " changed since the last write");
   }
 

@@ -11,7 +11,7 @@ public class ConnectionSecretReference {
 
   @Required
   @Size(min = 1, max = 253)
-  @Pattern(DnsNames.SUBDOMAIN)
+  @Pattern(FieldPatterns.SUBDOMAIN)
   @JsonPropertyDescription(
       "Name of a Secret in the same namespace with the keys publicKey and privateKey (an API key"
           + " pair, used with HTTP Digest), optionally baseUrl (default https://cloud.mongodb.com;"

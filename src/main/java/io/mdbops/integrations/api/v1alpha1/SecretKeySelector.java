@@ -11,13 +11,13 @@ public class SecretKeySelector {
 
   @Required
   @Size(min = 1, max = 253)
-  @Pattern(DnsNames.SUBDOMAIN)
+  @Pattern(FieldPatterns.SUBDOMAIN)
   @JsonPropertyDescription("Name of a Secret in the same namespace as this resource.")
   private String name;
 
   @Required
   @Size(min = 1, max = 253)
-  @Pattern(DnsNames.SECRET_KEY)
+  @Pattern(FieldPatterns.SECRET_KEY)
   @JsonPropertyDescription("Key inside that Secret whose value is used.")
   private String key;
 

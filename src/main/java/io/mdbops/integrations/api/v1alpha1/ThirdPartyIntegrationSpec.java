@@ -33,7 +33,7 @@ public class ThirdPartyIntegrationSpec {
           + " && (self.type == 'NEW_RELIC') == has(self.newRelic)";
 
   @Required
-  @Pattern(DnsNames.PROJECT_ID)
+  @Pattern(FieldPatterns.PROJECT_ID)
   @ValidationRule(value = "self == oldSelf", message = "projectId is immutable; create a new resource instead")
   @JsonPropertyDescription(
       "Id of the Cloud Manager / Ops Manager project (group): 24 lower-case hex digits, as in the"

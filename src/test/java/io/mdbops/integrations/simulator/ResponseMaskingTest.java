@@ -1,10 +1,10 @@
 package io.mdbops.integrations.simulator;
 
-import static io.mdbops.integrations.simulator.Masking.Rule.FULL;
-import static io.mdbops.integrations.simulator.Masking.Rule.LAST_FOUR;
-import static io.mdbops.integrations.simulator.Masking.Rule.NONE;
-import static io.mdbops.integrations.simulator.Masking.Rule.URL;
-import static io.mdbops.integrations.simulator.Masking.Rule.WRITE_ONLY;
+import static io.mdbops.integrations.simulator.ResponseMasking.Rule.FULL;
+import static io.mdbops.integrations.simulator.ResponseMasking.Rule.LAST_FOUR;
+import static io.mdbops.integrations.simulator.ResponseMasking.Rule.NONE;
+import static io.mdbops.integrations.simulator.ResponseMasking.Rule.URL;
+import static io.mdbops.integrations.simulator.ResponseMasking.Rule.WRITE_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class MaskingTest {
+class ResponseMaskingTest {
 
   @ParameterizedTest
   @CsvSource({
@@ -23,7 +23,7 @@ class MaskingTest {
       "a, *",
       "'', ''"})
   void lastFourKeepsTheLastFourOfLongerValuesOnly(String value, String masked) {
-    assertThat(Masking.apply(LAST_FOUR, value)).isEqualTo(masked);
+    assertThat(ResponseMasking.apply(LAST_FOUR, value)).isEqualTo(masked);
   }
 
   @ParameterizedTest
@@ -34,15 +34,15 @@ class MaskingTest {
       "https://user:pass@hooks.example.com/x, https://hooks.example.com/****",
       "not a url at all, ****"})
   void urlsKeepSchemeHostAndPortOnly(String value, String masked) {
-    assertThat(Masking.apply(URL, value)).isEqualTo(masked);
+    assertThat(ResponseMasking.apply(URL, value)).isEqualTo(masked);
   }
 
   @Test
   void fullAndWriteOnlyAndNone() {
-    assertThat(Masking.apply(FULL, "x")).isEqualTo("******");
-    assertThat(Masking.apply(FULL, "a much longer secret")).isEqualTo("******");
-    assertThat(Masking.apply(WRITE_ONLY, "secret")).isNull();
-    assertThat(Masking.apply(NONE, "plain")).isEqualTo("plain");
+    assertThat(ResponseMasking.apply(FULL, "x")).isEqualTo("******");
+    assertThat(ResponseMasking.apply(FULL, "a much longer secret")).isEqualTo("******");
+    assertThat(ResponseMasking.apply(WRITE_ONLY, "secret")).isNull();
+    assertThat(ResponseMasking.apply(NONE, "plain")).isEqualTo("plain");
   }
 
   @ParameterizedTest
@@ -61,8 +61,8 @@ class MaskingTest {
       "URL, https://hooks.example.com/services/T000, false",
       "NONE, ******7890, false",
       "WRITE_ONLY, ******, false"})
-  void recognisesWhatMaskingProduces(Masking.Rule rule, String value, boolean masked) {
-    assertThat(Masking.isMaskOutput(rule, value)).isEqualTo(masked);
+  void recognisesWhatMaskingProduces(ResponseMasking.Rule rule, String value, boolean masked) {
+    assertThat(ResponseMasking.isMaskOutput(rule, value)).isEqualTo(masked);
   }
 
   @Test
@@ -71,7 +71,7 @@ class MaskingTest {
     Map<String, Object> stored = Map.of("type", "PROMETHEUS", "username", "u", "password", "p4ssw0rd",
         "tlsPemPassword", "abcdefgh", "enabled", true);
 
-    assertThat(Masking.view(prometheus, stored))
+    assertThat(ResponseMasking.view(prometheus, stored))
         .isEqualTo(Map.of("type", "PROMETHEUS", "username", "u", "tlsPemPassword", "****efgh", "enabled", true));
   }
 }

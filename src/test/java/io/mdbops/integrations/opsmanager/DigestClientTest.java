@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * preemptive answers with the cached nonce; stale nonces and wrong keys stay bounded. These tests
  * are the tripwire for a future OkHttp or okhttp-digest upgrade.
  */
-class DigestAuthTest {
+class DigestClientTest {
 
   private static final String PD = "{\"serviceKey\":\"******7890\",\"type\":\"PAGER_DUTY\"}";
 
@@ -38,13 +38,13 @@ class DigestAuthTest {
   private DigestDispatcher digest;
   private OkHttpIntegrationsApiFactory factory;
   private final AtomicInteger challengesSeen = new AtomicInteger();
-  private LogCapture logs;
+  private ClientLogCapture logs;
 
   @BeforeEach
   void setUp() throws Exception {
-    logs = new LogCapture();
+    logs = new ClientLogCapture();
     server = TestServers.start();
-    digest = new DigestDispatcher(PUBLIC_KEY, PRIVATE_KEY, DigestAuthTest::app);
+    digest = new DigestDispatcher(PUBLIC_KEY, PRIVATE_KEY, DigestClientTest::app);
     server.setDispatcher(digest);
     ApiCallListener listener = new ApiCallListener() {
       @Override

@@ -1,6 +1,6 @@
 package io.mdbops.integrations.validation;
 
-import io.mdbops.integrations.api.v1alpha1.DnsNames;
+import io.mdbops.integrations.api.v1alpha1.FieldPatterns;
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,17 +9,17 @@ import java.util.regex.Pattern;
 /**
  * Collects problems, one per field, and holds the checks the CRD schema makes on single fields:
  * required, minLength/maxLength (counted in Unicode characters, as Kubernetes does) and the name
- * patterns of {@link DnsNames}. A field gets at most one message: the first rule it breaks, in the
+ * patterns of {@link FieldPatterns}. A field gets at most one message: the first rule it breaks, in the
  * order missing, empty, too long, pattern.
  */
-final class Problems {
+final class FieldChecks {
 
   /** maxLength of Secret names and keys in the CRD (the Kubernetes limits). */
   static final int SECRET_NAME_MAX = 253;
   static final int SECRET_KEY_MAX = 253;
 
-  private static final Pattern SUBDOMAIN = Pattern.compile(DnsNames.SUBDOMAIN);
-  private static final Pattern SECRET_KEY = Pattern.compile(DnsNames.SECRET_KEY);
+  private static final Pattern SUBDOMAIN = Pattern.compile(FieldPatterns.SUBDOMAIN);
+  private static final Pattern SECRET_KEY = Pattern.compile(FieldPatterns.SECRET_KEY);
 
   private final List<Problem> problems = new ArrayList<>();
 

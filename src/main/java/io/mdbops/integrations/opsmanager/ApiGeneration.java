@@ -8,7 +8,7 @@ import okhttp3.MediaType;
  * base URL and which media type requests and responses use. Everything that differs between the
  * Cloud/Ops Manager public API and the Atlas Administration API v2 belongs here.
  */
-public enum ApiFlavor {
+public enum ApiGeneration {
   /** Cloud Manager / Ops Manager public API v1.0. */
   PUBLIC_V1("api/public/v1.0", "application/json"),
   /**
@@ -20,7 +20,7 @@ public enum ApiFlavor {
   private final String pathPrefix;
   private final MediaType mediaType;
 
-  ApiFlavor(String pathPrefix, String mediaType) {
+  ApiGeneration(String pathPrefix, String mediaType) {
     this.pathPrefix = pathPrefix;
     this.mediaType = MediaType.get(mediaType);
   }

@@ -6,11 +6,11 @@ import java.net.URI;
  * The API's documented masking of secret values when they are read back, applied to desired values
  * so that masked live values can be compared without ever knowing the live secret.
  */
-public final class Masking {
+public final class MaskPrediction {
 
   private static final String URL_TAIL = "****";
 
-  private Masking() {}
+  private MaskPrediction() {}
 
   public static String mask(SecretForm form, String value) {
     return switch (form) {
@@ -29,17 +29,17 @@ public final class Masking {
     return "*".repeat(n - 4) + value.substring(n - 4);
   }
 
-  /** {@code scheme://host[:port]/****} (never user info); a value that is not an absolute URL is masked whole. */
+  /** {@code scheme://host[:port]/****} (never user info); a value that is not an absolute URL is all hidden. */
   static String url(String value) {
     try {
       URI uri = URI.create(value);
       if (uri.getScheme() == null || uri.getHost() == null) {
-        return "*".repeat(value.length());
+        return URL_TAIL;
       }
       String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
       return uri.getScheme() + "://" + uri.getHost() + port + "/" + URL_TAIL;
     } catch (IllegalArgumentException e) {
-      return "*".repeat(value.length());
+      return URL_TAIL;
     }
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** HTTP Digest as the MMS public API speaks it (reference §4.1), with a real client and by hand. */
-class DigestAuthTest {
+class DigestVerifierTest {
 
   static final Pattern CHALLENGE = Pattern.compile(
       "Digest realm=\"MMS Public API\", domain=\"\", nonce=\"([^\"]+)\", algorithm=MD5, qop=\"auth\", stale=(true|false)");

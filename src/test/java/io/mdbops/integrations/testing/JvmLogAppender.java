@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A logback appender that keeps every formatted line of the test JVM (stack traces included). */
-public final class LogCapture extends UnsynchronizedAppenderBase<ILoggingEvent> {
+public final class JvmLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
   private static final ConcurrentLinkedQueue<String> LINES = new ConcurrentLinkedQueue<>();
 

@@ -1,7 +1,10 @@
 package io.mdbops.integrations.api.v1alpha1;
 
-/** Name patterns Kubernetes uses, shared by the CRD schema and the Java validator. */
-public final class DnsNames {
+/**
+ * The patterns the CRD schema puts on string fields (Kubernetes names and keys, MongoDB project ids),
+ * shared by the schema annotations and the Java validator so the two cannot disagree.
+ */
+public final class FieldPatterns {
   /** RFC 1123 subdomain: what Secret names must be. */
   public static final String SUBDOMAIN =
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
@@ -10,5 +13,5 @@ public final class DnsNames {
   /** A MongoDB project (group) id: a 24-hex-digit ObjectId. */
   public static final String PROJECT_ID = "^[0-9a-f]{24}$";
 
-  private DnsNames() {}
+  private FieldPatterns() {}
 }

@@ -15,7 +15,7 @@ import okhttp3.OkHttpClient;
  * Captures everything logged while open: SLF4J/logback (our code at TRACE) and java.util.logging
  * at FINE on OkHttp's logger (where okhttp-digest logs through OkHttp's internal Platform).
  */
-final class LogCapture implements AutoCloseable {
+final class ClientLogCapture implements AutoCloseable {
 
   private final ch.qos.logback.classic.Logger root =
       (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -41,7 +41,7 @@ final class LogCapture implements AutoCloseable {
         public void close() {}
       };
 
-  LogCapture() {
+  ClientLogCapture() {
     appender.start();
     root.addAppender(appender);
     ours.setLevel(Level.TRACE);

@@ -9,7 +9,7 @@ import java.util.Map;
  * How reads show secret fields. Each rule is implemented once, in {@link #apply}; {@link
  * #isMaskOutput} recognises a value that is already what a rule produces (a masked value sent back).
  */
-public final class Masking {
+public final class ResponseMasking {
 
   /** The masking rule of a field. */
   public enum Rule {
@@ -28,7 +28,7 @@ public final class Masking {
   /** The fully redacted form. */
   public static final String FULL_MASK = "******";
 
-  private Masking() {}
+  private ResponseMasking() {}
 
   /** The value as a read shows it; null when the rule omits the field. */
   public static String apply(Rule rule, String value) {

@@ -25,13 +25,13 @@ import java.util.stream.Collectors;
  * Turns what Jackson finds wrong while binding into problems, and lets binding go on (the field
  * becomes null) so that one pass reports them all.
  */
-final class ProblemCollector extends DeserializationProblemHandler {
+final class BindingProblemHandler extends DeserializationProblemHandler {
 
   private static final Set<String> RETIRED_TYPES = Set.of("HIP_CHAT", "FLOWDOCK");
 
   private final List<Problem> problems;
 
-  ProblemCollector(List<Problem> problems) {
+  BindingProblemHandler(List<Problem> problems) {
     this.problems = problems;
   }
 
