@@ -1,8 +1,8 @@
 package io.mdbops.integrations.cli;
 
 import io.mdbops.integrations.config.OperatorConfig;
-import io.mdbops.integrations.sync.ConnectionUnavailableException;
-import io.mdbops.integrations.sync.EndpointPolicy;
+import io.mdbops.integrations.connection.ConnectionUnavailableException;
+import io.mdbops.integrations.connection.EndpointPolicy;
 import io.mdbops.integrations.tenancy.LabelSelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

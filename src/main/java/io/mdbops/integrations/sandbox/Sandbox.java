@@ -16,7 +16,7 @@ import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.simulator.ApiSimulator;
 import io.mdbops.integrations.simulator.FaultRule;
 import io.mdbops.integrations.simulator.SimulatorOptions;
-import io.mdbops.integrations.sync.ConnectionResolver;
+import io.mdbops.integrations.connection.ConnectionResolver;
 import io.mdbops.integrations.validation.SpecValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,9 @@
 package io.mdbops.integrations.sync;
 
+import io.mdbops.integrations.connection.ConnectionUnavailableException;
+import io.mdbops.integrations.connection.ApiClients;
+import io.mdbops.integrations.connection.ResolvedConnection;
+import io.mdbops.integrations.connection.ConnectionResolver;
 import io.mdbops.integrations.api.v1alpha1.DeletionPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.opsmanager.ApiException;
@@ -68,7 +72,7 @@ public final class IntegrationRemoval {
               + " to delete this resource without removing the integration)",
           Optional.empty());
     }
-    ProjectKey key = connection.projectKey(spec.getProjectId());
+    ProjectKey key = ProjectKey.of(connection, spec.getProjectId());
     try {
       long started = System.nanoTime();
       boolean existed = api.delete(spec.getProjectId(), spec.getType().name());

@@ -1,5 +1,10 @@
 package io.mdbops.integrations.sync;
 
+import io.mdbops.integrations.connection.ConnectionUnavailableException;
+import io.mdbops.integrations.connection.SecretSource;
+import io.mdbops.integrations.connection.ApiClients;
+import io.mdbops.integrations.connection.ResolvedConnection;
+import io.mdbops.integrations.connection.ConnectionResolver;
 import io.mdbops.integrations.api.v1alpha1.AppliedSecret;
 import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
@@ -111,7 +116,7 @@ public final class IntegrationSync {
     String projectId = resource.getSpec().getProjectId();
     String type = desired.type().name();
     String uid = resource.getMetadata().getUid();
-    ProjectKey key = connection.projectKey(projectId);
+    ProjectKey key = ProjectKey.of(connection, projectId);
     ProjectSnapshot snapshot;
     try {
       snapshot = snapshots.get(key, () -> api.list(projectId), snapshotMaxAge);

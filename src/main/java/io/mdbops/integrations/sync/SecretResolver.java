@@ -1,5 +1,7 @@
 package io.mdbops.integrations.sync;
 
+import io.mdbops.integrations.connection.SecretSource;
+import io.mdbops.integrations.connection.SecretData;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;

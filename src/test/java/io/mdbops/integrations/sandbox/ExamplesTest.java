@@ -11,7 +11,7 @@ import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.mapping.FieldMapping;
 import io.mdbops.integrations.mapping.IntegrationFields;
-import io.mdbops.integrations.sync.ConnectionResolver;
+import io.mdbops.integrations.connection.ConnectionResolver;
 import io.mdbops.integrations.validation.ResourceParser;
 import io.mdbops.integrations.validation.SpecValidator;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.mdbops.integrations.sync;
+package io.mdbops.integrations.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.mdbops.integrations.sync;
+package io.mdbops.integrations.connection;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Optional;

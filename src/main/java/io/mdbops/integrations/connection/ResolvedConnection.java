@@ -1,4 +1,4 @@
-package io.mdbops.integrations.sync;
+package io.mdbops.integrations.connection;
 
 import io.mdbops.integrations.opsmanager.ApiConnection;
 
@@ -22,9 +22,5 @@ public record ResolvedConnection(
 
   public String baseUrl() {
     return api.baseUrl().toString();
-  }
-
-  public ProjectKey projectKey(String projectId) {
-    return new ProjectKey(baseUrl(), api.publicKey(), projectId);
   }
 }
