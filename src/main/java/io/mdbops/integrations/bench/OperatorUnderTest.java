@@ -5,11 +5,9 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.controller.ManagedOperator;
 import io.mdbops.integrations.controller.OperatorAssembly;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
-import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
-import io.mdbops.integrations.validation.SpecValidator;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -23,8 +21,7 @@ final class OperatorUnderTest implements AutoCloseable {
   final CallCounter calls = new CallCounter();
   private final KubernetesClient client;
   private final AsyncEvents asyncEvents;
-  private final OkHttpIntegrationsApiFactory apiFactory;
-  private final OperatorAssembly assembly;
+  private final ManagedOperator assembly;
   private boolean closed;
 
   /** @param asyncEvents the experiment of {@link AsyncEvents}: Event writes off the reconcile threads */
@@ -37,9 +34,8 @@ final class OperatorUnderTest implements AutoCloseable {
         .withHttp2Disable(true)
         .build()).build();
     this.asyncEvents = asyncEvents ? new AsyncEvents(client) : null;
-    apiFactory = new OkHttpIntegrationsApiFactory(apiSettings, calls);
-    assembly = OperatorAssembly.create(
-        asyncEvents ? this.asyncEvents.client() : client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), "bench-operator");
+    assembly = OperatorAssembly.build(asyncEvents ? this.asyncEvents.client() : client, config,
+        OperatorAssembly.extras().identity("bench-operator").apiListener(calls).apiSettings(s -> apiSettings));
   }
 
   /** Starts the operator; returns when its caches are filled (what JOSDK's start waits for). */
@@ -72,7 +68,6 @@ final class OperatorUnderTest implements AutoCloseable {
     if (asyncEvents != null) {
       asyncEvents.close();
     }
-    apiFactory.close();
     client.close();
   }
 }

@@ -7,6 +7,7 @@ import io.mdbops.integrations.bench.KubeApi;
 import io.mdbops.integrations.bench.ReportWriter;
 import io.mdbops.integrations.config.LogSetup;
 import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.controller.OperatorAssembly;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -157,7 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** What {@code run} gives the operator, with the experiment's override. */
   private ApiClientSettings apiSettings(OperatorConfig config) {
-    ApiClientSettings s = RunCommand.apiSettings(config);
+    ApiClientSettings s = OperatorAssembly.apiSettings(config);
     if (maxIdleConnections == null) {
       return s;
     }

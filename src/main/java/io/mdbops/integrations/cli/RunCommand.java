@@ -5,14 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mdbops.integrations.config.LogSetup;
 import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.controller.ManagedOperator;
 import io.mdbops.integrations.controller.OperatorAssembly;
-import io.mdbops.integrations.metrics.OperatorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.mdbops.integrations.opsmanager.ApiClientSettings;
-import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
-import io.mdbops.integrations.validation.SpecValidator;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -36,33 +30,20 @@ public final class RunCommand implements Callable<Integer> {
     LogSetup.apply(config.logFormat());
     KubernetesClient client = new KubernetesClientBuilder().build();
     checkDefaultConnection(client, config);
-    Clock clock = Clock.systemUTC();
-    OperatorMetrics metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock)
-        .withJvmMetrics();
-    OkHttpIntegrationsApiFactory apiFactory = new OkHttpIntegrationsApiFactory(apiSettings(config), metrics);
-    OperatorAssembly assembly = OperatorAssembly.create(
-        client, config, apiFactory, new SpecValidator()::validate, clock, Identity.current(), metrics);
+    ManagedOperator operator =
+        OperatorAssembly.build(client, config, OperatorAssembly.extras().identity(Identity.current()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("shutting down");
-      assembly.close();
-      apiFactory.close();
+      operator.close();
       client.close();
       stopped.countDown();
     }, "shutdown"));
-    assembly.start();
+    operator.start();
     LOG.info("integrations-operator {} running; namespaces: {}", io.mdbops.integrations.BuildInfo.version(),
         config.watchesAllNamespaces() ? "all" : config.watchNamespaces());
     stopped.await();
     return 0;
-  }
-
-  /** The API client settings the configuration asks for; tests build their clients with it too. */
-  public static ApiClientSettings apiSettings(OperatorConfig config) {
-    return ApiClientSettings.defaults()
-        .withCallTimeout(config.apiTimeout())
-        .withRequestsPerMinute(config.apiRequestsPerMinute())
-        .withMaxIdleConnections(Math.max(5, config.maxConcurrentReconciles()));
   }
 
   /** A default connection that cannot be read is a deployment mistake: say so before starting. */

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Event writes); failing to write one never fails a pass, and a full queue drops Events rather
  * than memory.
  */
-public final class EventRecorder implements AutoCloseable {
+public final class EventRecorder implements EventSink, AutoCloseable {
 
   public static final String COMPONENT = "integrations-operator";
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
@@ -75,18 +75,12 @@ public final class EventRecorder implements AutoCloseable {
     this.instance = instance;
   }
 
-  public void normal(ThirdPartyIntegration resource, String reason, String message) {
-    enqueue(resource, "Normal", reason, message);
-  }
-
-  public void warning(ThirdPartyIntegration resource, String reason, String message) {
-    enqueue(resource, "Warning", reason, message);
-  }
-
-  private void enqueue(ThirdPartyIntegration resource, String type, String reason, String message) {
+  /** Queues the Event; it is written in the background. */
+  @Override
+  public void record(ThirdPartyIntegration resource, String type, String reason, String message) {
     Subject subject = Subject.of(resource);
     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
-    writer.execute(() -> record(subject, type, reason, message, now));
+    writer.execute(() -> write(subject, type, reason, message, now));
   }
 
   /** Waits until every Event recorded so far is written (or {@code timeout} passes). */
@@ -111,7 +105,7 @@ public final class EventRecorder implements AutoCloseable {
     }
   }
 
-  private void record(Subject resource, String type, String reason, String message, Instant now) {
+  private void write(Subject resource, String type, String reason, String message, Instant now) {
     String namespace = resource.namespace();
     Key key = new Key(resource.uid(), type, reason, message);
     Seen previous;

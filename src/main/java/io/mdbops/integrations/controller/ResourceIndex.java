@@ -2,6 +2,7 @@ package io.mdbops.integrations.controller;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
@@ -27,34 +28,61 @@ public final class ResourceIndex {
 
   private final String operatorNamespace;
   private final String defaultConnectionSecret;
+  private final Set<String> secretNamespaces;
   private volatile IndexerResourceCache<ThirdPartyIntegration> primary;
   private volatile InformerEventSource<Secret, ThirdPartyIntegration> secrets;
   private volatile ReferencedSecretsStore secretStore;
   private volatile KubernetesClient client;
 
-  /** @param defaultConnectionSecret the default connection Secret's name, or null */
-  public ResourceIndex(String operatorNamespace, String defaultConnectionSecret) {
+  /**
+   * @param defaultConnectionSecret the default connection Secret's name, or null
+   * @param secretNamespaces namespaces whose Secrets are watched; empty means all
+   */
+  public ResourceIndex(String operatorNamespace, String defaultConnectionSecret, Set<String> secretNamespaces) {
     this.operatorNamespace = operatorNamespace;
     this.defaultConnectionSecret = defaultConnectionSecret;
+    this.secretNamespaces = Set.copyOf(secretNamespaces);
   }
 
-  void attach(EventSourceContext<ThirdPartyIntegration> context) {
+  /**
+   * Indexes the resource cache and makes the Secret informer whose changes wake the resources
+   * referencing the Secret. Watching every namespace, one informer keeps the data of referenced
+   * Secrets only.
+   */
+  InformerEventSource<Secret, ThirdPartyIntegration> secretEventSource(EventSourceContext<ThirdPartyIntegration> context) {
+    attach(context);
+    var config = InformerEventSourceConfiguration.from(Secret.class, ThirdPartyIntegration.class)
+        .withName("secrets")
+        .withSecondaryToPrimaryMapper(this::referencing);
+    if (secretNamespaces.isEmpty()) {
+      config.withWatchAllNamespaces();
+      ReferencedSecretsStore store = new ReferencedSecretsStore(this::isReferenced);
+      config.withItemStore(store);
+      this.secretStore = store;
+      this.client = context.getClient();
+    } else {
+      config.withNamespaces(secretNamespaces);
+    }
+    InformerEventSource<Secret, ThirdPartyIntegration> source = new InformerEventSource<>(config.build(), context);
+    this.secrets = source;
+    return source;
+  }
+
+  /** Starts dropping unreferenced Secrets' data (once the caches are complete), and sweeps again. */
+  void sweepUnreferencedSecrets() {
+    ReferencedSecretsStore store = secretStore;
+    if (store != null) {
+      store.startStripping();
+    }
+  }
+
+  private void attach(EventSourceContext<ThirdPartyIntegration> context) {
     context.getPrimaryCache().addIndexer(BY_SECRET, this::secretKeys);
     context.getPrimaryCache().addIndexer(BY_TARGET, r -> r.getSpec() == null
         || r.getSpec().getProjectId() == null || r.getSpec().getType() == null
         ? List.of()
         : List.of(targetKey(r.getSpec().getProjectId(), r.getSpec().getType().name())));
     this.primary = context.getPrimaryCache();
-  }
-
-  void attach(InformerEventSource<Secret, ThirdPartyIntegration> secretSource) {
-    this.secrets = secretSource;
-  }
-
-  /** The store that keeps only referenced Secrets' data, and the client to read the others. */
-  void attach(ReferencedSecretsStore store, KubernetesClient client) {
-    this.secretStore = store;
-    this.client = client;
   }
 
   /** Whether any resource references this Secret (by namespace and name). */

@@ -2,13 +2,16 @@ package io.mdbops.integrations.controller;
 
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a failed resource is tried again. FieldChecks only a change can fix (spec, Secrets, connection,
+ * When a failed resource is tried again. Problems only a change can fix (spec, Secrets, connection,
  * a refusal by the API) wait for that change; the API being unavailable backs off exponentially with
  * jitter; credentials and missing projects back off slowly; 429 waits as long as the API asked.
+ * Counts each resource's failures in a row, which is what the backoff grows with.
  */
 public final class RetryPolicy {
 
@@ -18,9 +21,36 @@ public final class RetryPolicy {
   static final Duration SLOW_CAP = Duration.ofMinutes(15);
 
   private final Duration resyncInterval;
+  private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
 
   public RetryPolicy(Duration resyncInterval) {
     this.resyncInterval = resyncInterval;
+  }
+
+  /**
+   * Counts a failed pass of resource {@code uid} and says when to look again.
+   *
+   * @param retryAfter what the API asked for, if it did
+   * @param recheckAfter when the situation is known to change soon, that instead of the policy
+   * @return the delay before the next pass, or empty to wait for a change
+   */
+  public Optional<Duration> afterFailure(
+      String uid, ConditionReason reason, Optional<Duration> retryAfter, Optional<Duration> recheckAfter) {
+    int attempt = failuresInARow.merge(uid, 1, Integer::sum);
+    return recheckAfter.isPresent() ? recheckAfter : after(reason, attempt, retryAfter);
+  }
+
+  /**
+   * As {@link #afterFailure} for a removal that failed: a deleting resource has no spec to change,
+   * so where the policy would wait for a change it looks again after a resync interval.
+   */
+  public Duration afterFailedRemoval(String uid, ConditionReason reason, Optional<Duration> retryAfter) {
+    return afterFailure(uid, reason, retryAfter, Optional.empty()).orElse(resyncInterval);
+  }
+
+  /** The resource is fine again, or gone: its next failure starts the backoff anew. */
+  public void reset(String uid) {
+    failuresInARow.remove(uid);
   }
 
   /**
@@ -28,7 +58,7 @@ public final class RetryPolicy {
    * @param retryAfter what the API asked for, if it did
    * @return the delay before the next pass, or empty to wait for a change
    */
-  public Optional<Duration> after(ConditionReason reason, int attempt, Optional<Duration> retryAfter) {
+  Optional<Duration> after(ConditionReason reason, int attempt, Optional<Duration> retryAfter) {
     return switch (reason) {
       case ApiUnavailable -> Optional.of(exponential(FAST_START, FAST_CAP, attempt));
       case RateLimited -> Optional.of(retryAfter

@@ -6,7 +6,6 @@ import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.sync.Change;
-import io.mdbops.integrations.sync.SyncOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,27 +26,30 @@ public final class StatusBuilder {
     this.clock = clock;
   }
 
-  public ThirdPartyIntegrationStatus next(ThirdPartyIntegration resource, SyncOutcome outcome) {
-    if (outcome instanceof SyncOutcome.Deferred) {
-      return resource.getStatus(); // nothing was learnt and nothing is wrong: leave it as it is
-    }
+  /** After a pass that found (or made) the project hold the desired integration. */
+  public ThirdPartyIntegrationStatus synced(
+      ThirdPartyIntegration resource, Change change, Map<String, String> appliedSecretVersions) {
     ThirdPartyIntegrationStatus status = copy(resource.getStatus());
     long generation = generation(resource);
     status.setObservedGeneration(generation);
-    if (outcome instanceof SyncOutcome.InSync inSync) {
-      if (inSync.change() != Change.None) {
-        status.setLastAppliedTime(now());
-      }
-      if (inSync.change() == Change.DriftCorrected) {
-        status.setDriftCorrections(
-            (status.getDriftCorrections() == null ? 0 : status.getDriftCorrections()) + 1);
-      }
-      status.setAppliedSecrets(applied(inSync.appliedSecretVersions()));
-      setReady(status, Condition.TRUE, ConditionReason.Synced,
-          "the project holds the desired " + resource.getSpec().getType() + " integration", generation);
-    } else if (outcome instanceof SyncOutcome.Failed failed) {
-      setReady(status, Condition.FALSE, failed.reason(), failed.message(), generation);
+    if (change != Change.None) {
+      status.setLastAppliedTime(now());
     }
+    if (change == Change.DriftCorrected) {
+      status.setDriftCorrections((status.getDriftCorrections() == null ? 0 : status.getDriftCorrections()) + 1);
+    }
+    status.setAppliedSecrets(applied(appliedSecretVersions));
+    setReady(status, Condition.TRUE, ConditionReason.Synced,
+        "the project holds the desired " + resource.getSpec().getType() + " integration", generation);
+    return status;
+  }
+
+  /** After a pass that could not bring the project in sync; what was applied before stays. */
+  public ThirdPartyIntegrationStatus failed(ThirdPartyIntegration resource, ConditionReason reason, String message) {
+    ThirdPartyIntegrationStatus status = copy(resource.getStatus());
+    long generation = generation(resource);
+    status.setObservedGeneration(generation);
+    setReady(status, Condition.FALSE, reason, message, generation);
     return status;
   }
 

@@ -3,9 +3,11 @@ package io.mdbops.integrations.mapping;
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
 import io.mdbops.integrations.opsmanager.IntegrationPayload;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,8 +17,7 @@ public final class DesiredIntegrations {
 
   private DesiredIntegrations() {}
 
-  public static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets)
-      throws SecretUnavailableException {
+  public static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets) {
     Object block = spec.block(spec.getType());
     Map<String, Object> fields = new LinkedHashMap<>();
     Set<String> secretFields = new HashSet<>();
@@ -32,7 +33,7 @@ public final class DesiredIntegrations {
         fields.put(field.apiField(), secrets.value(ref));
         secretFields.add(field.apiField());
         forms.put(field.apiField(), field.form());
-        versions.put(ref.getName(), secrets.resourceVersion(ref.getName()));
+        versions.put(ref.getName(), secrets.version(ref.getName()));
       } else {
         Object value = field.plain().apply(block);
         if (value != null) {
@@ -47,24 +48,31 @@ public final class DesiredIntegrations {
     return new DesiredIntegration(spec.getType(), payload, forms, defaults, versions);
   }
 
-  /** Every Secret name the spec's block references (not the connection). */
-  public static Set<String> referencedSecretNames(ThirdPartyIntegrationSpec spec) {
-    Set<String> names = new HashSet<>();
+  /** Every Secret key the spec's block references (not the connection), in field order. */
+  public static List<SecretKeySelector> referencedSecrets(ThirdPartyIntegrationSpec spec) {
+    List<SecretKeySelector> refs = new ArrayList<>();
     if (spec == null || spec.getType() == null) {
-      return names;
+      return refs;
     }
     Object block = spec.block(spec.getType());
     if (block == null) {
-      return names;
+      return refs;
     }
     for (FieldMapping field : IntegrationFields.of(spec.getType())) {
       if (field.isSecret()) {
         SecretKeySelector ref = field.secretRef().apply(block);
         if (ref != null && ref.getName() != null) {
-          names.add(ref.getName());
+          refs.add(ref);
         }
       }
     }
+    return refs;
+  }
+
+  /** Every Secret name the spec's block references (not the connection). */
+  public static Set<String> referencedSecretNames(ThirdPartyIntegrationSpec spec) {
+    Set<String> names = new HashSet<>();
+    referencedSecrets(spec).forEach(ref -> names.add(ref.getName()));
     return names;
   }
 }

@@ -36,4 +36,34 @@ public interface ApiCallListener {
 
   /** A request waited this long for the project's client-side budget (only called when it waited). */
   default void onBudgetWait(Duration waited) {}
+
+  /** Tells this listener, then {@code other}. */
+  default ApiCallListener and(ApiCallListener other) {
+    ApiCallListener first = this;
+    return new ApiCallListener() {
+      @Override
+      public void onCall(String method, Endpoint endpoint, int httpStatus, Duration duration) {
+        first.onCall(method, endpoint, httpStatus, duration);
+        other.onCall(method, endpoint, httpStatus, duration);
+      }
+
+      @Override
+      public void onDigestChallenge() {
+        first.onDigestChallenge();
+        other.onDigestChallenge();
+      }
+
+      @Override
+      public void onRetry(Endpoint endpoint, ApiException.Kind cause) {
+        first.onRetry(endpoint, cause);
+        other.onRetry(endpoint, cause);
+      }
+
+      @Override
+      public void onBudgetWait(Duration waited) {
+        first.onBudgetWait(waited);
+        other.onBudgetWait(waited);
+      }
+    };
+  }
 }

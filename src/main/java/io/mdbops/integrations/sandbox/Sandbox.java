@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.controller.ManagedOperator;
 import io.mdbops.integrations.controller.OperatorAssembly;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
 import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
@@ -196,9 +197,6 @@ public final class Sandbox implements AutoCloseable {
       out.accept(String.format("%-8s  API %-6s %s %s -> %s%s", now(), w.method(), w.projectId(), w.type(),
           w.status() == 0 ? "no response" : w.status(), w.errorCode() == null ? "" : " " + w.errorCode()));
     });
-    OkHttpIntegrationsApiFactory apiFactory =
-        new OkHttpIntegrationsApiFactory(ApiClientSettings.defaults(), writeLog);
-    resources.add(apiFactory);
     OperatorConfig config = OperatorConfig.builder()
         .operatorNamespace(OPERATOR_NAMESPACE)
         .allowedBaseUrls(List.of(URI.create(apiBaseUrl)))
@@ -206,8 +204,8 @@ public final class Sandbox implements AutoCloseable {
         .maxConcurrentReconciles(4)
         .httpPort(0)
         .build();
-    OperatorAssembly operator = OperatorAssembly.create(client, config, writeLog.wrap(apiFactory),
-        new SpecValidator()::validate, Clock.systemUTC(), "sandbox");
+    ManagedOperator operator = OperatorAssembly.build(client, config,
+        OperatorAssembly.extras().identity("sandbox").apiListener(writeLog).apiDecorator(writeLog::wrap));
     resources.add(operator);
 
     SharedIndexInformer<ThirdPartyIntegration> informer =

@@ -1,15 +1,13 @@
 package io.mdbops.integrations.sync;
 
-import io.mdbops.integrations.connection.ConnectionUnavailableException;
-import io.mdbops.integrations.connection.ApiClients;
-import io.mdbops.integrations.connection.ResolvedConnection;
-import io.mdbops.integrations.connection.ConnectionResolver;
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.DeletionPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.connection.ConnectionUnavailableException;
+import io.mdbops.integrations.connection.ResolvedConnection;
 import io.mdbops.integrations.opsmanager.ApiException;
 import io.mdbops.integrations.opsmanager.IntegrationsApi;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,23 +18,14 @@ import org.slf4j.LoggerFactory;
 public final class IntegrationRemoval {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationRemoval.class);
+  private static final String RETAIN_HINT =
+      "set spec.deletionPolicy to Retain to delete this resource without removing the integration";
 
-  private final BiFunction<String, String, Optional<String>> projectRefusal;
-  private final ConnectionResolver connections;
-  private final Ownership ownership;
-  private final ApiClients clients;
+  private final TargetResolver targets;
   private final ProjectSnapshots snapshots;
 
-  public IntegrationRemoval(
-      BiFunction<String, String, Optional<String>> projectRefusal,
-      ConnectionResolver connections,
-      Ownership ownership,
-      ApiClients clients,
-      ProjectSnapshots snapshots) {
-    this.projectRefusal = projectRefusal;
-    this.connections = connections;
-    this.ownership = ownership;
-    this.clients = clients;
+  public IntegrationRemoval(TargetResolver targets, ProjectSnapshots snapshots) {
+    this.targets = targets;
     this.snapshots = snapshots;
   }
 
@@ -52,25 +41,23 @@ public final class IntegrationRemoval {
     if (resource.getStatus() == null || resource.getStatus().getLastAppliedTime() == null) {
       return new RemovalOutcome.Left("this resource never wrote " + what + ", so it removed nothing");
     }
-    Optional<String> refused = projectRefusal.apply(resource.getMetadata().getNamespace(), spec.getProjectId());
+    Optional<String> refused = targets.projectRefusal(resource);
     if (refused.isPresent()) {
       return new RemovalOutcome.Left(refused.get() + "; " + what + " was left in place");
     }
     ResolvedConnection connection;
     IntegrationsApi api;
     try {
-      connection = connections.resolve(resource);
-      Optional<ThirdPartyIntegration> owner = ownership.otherOwner(resource, connection.baseUrl());
+      connection = targets.connection(resource);
+      Optional<ThirdPartyIntegration> owner = targets.otherOwner(resource, connection);
       if (owner.isPresent()) {
         return new RemovalOutcome.Left(what + " is managed by " + Ownership.describe(owner.get())
             + ", so it was left in place");
       }
-      api = clients.clientFor(connection);
+      api = targets.client(connection);
     } catch (ConnectionUnavailableException e) {
-      return new RemovalOutcome.Failed(
-          "cannot remove " + what + ": " + e.getMessage() + " (or set spec.deletionPolicy to Retain"
-              + " to delete this resource without removing the integration)",
-          Optional.empty());
+      return new RemovalOutcome.Failed(e.reason(),
+          "cannot remove " + what + ": " + e.getMessage() + " (or " + RETAIN_HINT + ")", Optional.empty());
     }
     ProjectKey key = ProjectKey.of(connection, spec.getProjectId());
     try {
@@ -81,13 +68,11 @@ public final class IntegrationRemoval {
       return new RemovalOutcome.Removed(existed);
     } catch (ApiException e) {
       if (e.kind() == ApiException.Kind.THROTTLED) {
-        return new RemovalOutcome.Failed("waiting for the operator's per-project request budget to remove " + what,
-            Optional.of(e));
+        return new RemovalOutcome.Failed(ConditionReason.RateLimited,
+            "waiting for the operator's per-project request budget to remove " + what, Optional.of(e));
       }
-      return new RemovalOutcome.Failed(
-          "removing " + what + " failed: " + e.getMessage() + "; retrying (set spec.deletionPolicy to"
-              + " Retain to delete this resource without removing the integration)",
-          Optional.of(e));
+      return new RemovalOutcome.Failed(ApiFailures.of(e).reason(),
+          "removing " + what + " failed: " + e.getMessage() + "; retrying (" + RETAIN_HINT + ")", Optional.of(e));
     } finally {
       snapshots.invalidate(key);
     }

@@ -2,11 +2,13 @@ package io.mdbops.integrations.sync;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.connection.ConnectionResolver;
+import io.mdbops.integrations.connection.ConnectionUnavailableException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Who manages an integration when several resources target the same (API endpoint, project, type):
@@ -27,15 +29,17 @@ public final class Ownership {
       .thenComparing(r -> r.getMetadata().getName());
 
   private final Candidates candidates;
-  private final Function<ThirdPartyIntegration, Optional<String>> baseUrlOf;
+  private final Predicate<ThirdPartyIntegration> valid;
+  private final ConnectionResolver connections;
 
   /**
-   * @param baseUrlOf the API endpoint a candidate targets, or empty when it cannot write at all
-   *     (invalid spec or unusable connection), in which case it owns nothing
+   * @param valid whether a candidate's spec is valid: a resource that cannot write owns nothing
+   * @param connections tells which API endpoint a candidate writes to
    */
-  public Ownership(Candidates candidates, Function<ThirdPartyIntegration, Optional<String>> baseUrlOf) {
+  public Ownership(Candidates candidates, Predicate<ThirdPartyIntegration> valid, ConnectionResolver connections) {
     this.candidates = candidates;
-    this.baseUrlOf = baseUrlOf;
+    this.valid = valid;
+    this.connections = connections;
   }
 
   /** The owner, when it is another resource than {@code me}. */
@@ -49,8 +53,20 @@ public final class Ownership {
   public List<ThirdPartyIntegration> contenders(ThirdPartyIntegration me, String myBaseUrl) {
     return candidates.find(me.getSpec().getProjectId(), me.getSpec().getType().name()).stream()
         .filter(r -> !sameResource(r, me))
-        .filter(r -> baseUrlOf.apply(r).map(myBaseUrl::equals).orElse(false))
+        .filter(r -> endpointOf(r).map(myBaseUrl::equals).orElse(false))
         .toList();
+  }
+
+  /** The endpoint a candidate writes to; empty when it cannot write (invalid spec, unusable connection). */
+  private Optional<String> endpointOf(ThirdPartyIntegration r) {
+    if (r.getSpec() == null || !valid.test(r)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(connections.resolve(r).baseUrl());
+    } catch (ConnectionUnavailableException e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean sameResource(ThirdPartyIntegration a, ThirdPartyIntegration b) {

@@ -1,5 +1,6 @@
 package io.mdbops.integrations.sync;
 
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.opsmanager.ApiException;
 import java.util.Optional;
 
@@ -12,6 +13,11 @@ public sealed interface RemovalOutcome {
   /** Nothing was to be removed; {@code why} says why, for the Event. */
   record Left(String why) implements RemovalOutcome {}
 
-  /** Removal failed; the finalizer stays and the removal is retried. */
-  record Failed(String message, Optional<ApiException> cause) implements RemovalOutcome {}
+  /**
+   * Removal failed; the finalizer stays and the removal is retried.
+   *
+   * @param reason what went wrong, as a condition reason (decides how soon to retry)
+   * @param cause the API error behind it, if any (for Retry-After)
+   */
+  record Failed(ConditionReason reason, String message, Optional<ApiException> cause) implements RemovalOutcome {}
 }

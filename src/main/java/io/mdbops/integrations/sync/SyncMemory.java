@@ -7,25 +7,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * What this process remembers about each resource between passes (by uid). Losing it on restart
  * costs at most one extra write per resource, never a wrong result.
  */
-public final class SyncMemory {
+final class SyncMemory {
 
   /**
    * @param echo what the API showed for our last write
    * @param syncedGeneration the spec generation last brought in sync
    */
-  public record Remembered(LiveComparison.Echo echo, long syncedGeneration) {}
+  record Remembered(LiveComparison.Echo echo, long syncedGeneration) {}
 
   private final Map<String, Remembered> byUid = new ConcurrentHashMap<>();
 
-  public Remembered get(String uid) {
+  Remembered get(String uid) {
     return byUid.get(uid);
   }
 
-  public void put(String uid, Remembered remembered) {
+  void put(String uid, Remembered remembered) {
     byUid.put(uid, remembered);
   }
 
-  public void forget(String uid) {
+  void forget(String uid) {
     byUid.remove(uid);
   }
 }

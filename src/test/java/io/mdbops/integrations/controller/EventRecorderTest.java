@@ -44,9 +44,9 @@ class EventRecorderTest {
   @Test
   void aRepeatIsCountedOnTheSameEvent() {
     ThirdPartyIntegration r = resource("events-repeat");
-    events.warning(r, "ApiUnavailable", "HTTP 503");
-    events.warning(r, "ApiUnavailable", "HTTP 503");
-    events.warning(r, "ApiUnavailable", "HTTP 503");
+    events.record(r, "Warning", "ApiUnavailable", "HTTP 503");
+    events.record(r, "Warning", "ApiUnavailable", "HTTP 503");
+    events.record(r, "Warning", "ApiUnavailable", "HTTP 503");
     assertThat(eventsIn("events-repeat")).singleElement().satisfies(e -> {
       assertThat(e.getCount()).isEqualTo(3);
       assertThat(e.getType()).isEqualTo("Warning");
@@ -60,19 +60,19 @@ class EventRecorderTest {
   @Test
   void anotherMessageIsAnotherEvent() {
     ThirdPartyIntegration r = resource("events-distinct");
-    events.warning(r, "ApiUnavailable", "HTTP 503");
-    events.warning(r, "ApiUnavailable", "HTTP 502");
-    events.normal(r, "Created", "created the SLACK integration");
+    events.record(r, "Warning", "ApiUnavailable", "HTTP 503");
+    events.record(r, "Warning", "ApiUnavailable", "HTTP 502");
+    events.record(r, "Normal", "Created", "created the SLACK integration");
     assertThat(eventsIn("events-distinct")).hasSize(3).allSatisfy(e -> assertThat(e.getCount()).isEqualTo(1));
   }
 
   @Test
   void anEventThatExpiredIsRecordedAnew() {
     ThirdPartyIntegration r = resource("events-expired");
-    events.warning(r, "Forbidden", "HTTP 403");
+    events.record(r, "Warning", "Forbidden", "HTTP 403");
     events.flush(java.time.Duration.ofSeconds(5));
     kube.client().v1().events().inNamespace("events-expired").delete();
-    events.warning(r, "Forbidden", "HTTP 403");
+    events.record(r, "Warning", "Forbidden", "HTTP 403");
     assertThat(eventsIn("events-expired")).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(1));
   }
 }

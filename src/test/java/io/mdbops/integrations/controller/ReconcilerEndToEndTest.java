@@ -52,17 +52,8 @@ class ReconcilerEndToEndTest {
   /** What the simulator must hold: the spec's plain fields and the Secrets' values, unmasked. */
   static Map<String, Object> expectedStored(ThirdPartyIntegration r, Map<String, Map<String, String>> secretsByName)
       throws Exception {
-    var desired = DesiredIntegrations.build(r.getSpec(), new SecretValues() {
-      @Override
-      public String value(SecretKeySelector ref) {
-        return secretsByName.get(ref.getName()).get(ref.getKey());
-      }
-
-      @Override
-      public String resourceVersion(String name) {
-        return "any";
-      }
-    });
+    var desired = DesiredIntegrations.build(r.getSpec(), SecretValues.of(
+        r.getSpec(), ref -> secretsByName.get(ref.getName()).get(ref.getKey()), name -> "any"));
     Map<String, Object> expected = new LinkedHashMap<>(desired.payload().fields());
     expected.put("type", r.getSpec().getType().name());
     return expected;

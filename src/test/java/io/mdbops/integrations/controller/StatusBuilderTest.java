@@ -8,13 +8,10 @@ import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.sync.Change;
-import io.mdbops.integrations.sync.LiveComparison;
-import io.mdbops.integrations.sync.SyncOutcome;
 import io.mdbops.integrations.testing.Fixtures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,22 +26,20 @@ class StatusBuilderTest {
     return r;
   }
 
-  static SyncOutcome.InSync inSync(Change change) {
-    return new SyncOutcome.InSync(change, new LiveComparison.Differences(List.of()), Map.of("s", "7"));
-  }
+  static final Map<String, String> APPLIED = Map.of("s", "7");
 
   @Test
   void aPassThatChangedNothingGivesAnEqualStatus() {
     ThirdPartyIntegration r = resource(3);
-    r.setStatus(new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).next(r, inSync(Change.Created)));
-    ThirdPartyIntegrationStatus later = new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC)).next(r, inSync(Change.None));
+    r.setStatus(new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).synced(r, Change.Created, APPLIED));
+    ThirdPartyIntegrationStatus later = new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC)).synced(r, Change.None, APPLIED);
     assertThat(later).isEqualTo(r.getStatus());
   }
 
   @Test
   void readyCarriesReasonGenerationAndTransitionTime() {
     ThirdPartyIntegration r = resource(3);
-    ThirdPartyIntegrationStatus s = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).next(r, inSync(Change.Created));
+    ThirdPartyIntegrationStatus s = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).synced(r, Change.Created, APPLIED);
     Condition ready = s.ready().orElseThrow();
     assertThat(ready.getStatus()).isEqualTo("True");
     assertThat(ready.getReason()).isEqualTo(ConditionReason.Synced);
@@ -59,12 +54,12 @@ class StatusBuilderTest {
   void transitionTimeMovesOnlyWhenStatusFlips() {
     ThirdPartyIntegration r = resource(1);
     r.setStatus(new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC))
-        .next(r, SyncOutcome.Failed.of(ConditionReason.ApiUnavailable, "HTTP 503")));
+        .failed(r, ConditionReason.ApiUnavailable, "HTTP 503"));
     ThirdPartyIntegrationStatus otherFailure = new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC))
-        .next(r, SyncOutcome.Failed.of(ConditionReason.RateLimited, "HTTP 429"));
+        .failed(r, ConditionReason.RateLimited, "HTTP 429");
     assertThat(otherFailure.ready().orElseThrow().getLastTransitionTime()).isEqualTo("2026-11-29T10:00:00Z");
     assertThat(otherFailure.ready().orElseThrow().getReason()).isEqualTo(ConditionReason.RateLimited);
-    ThirdPartyIntegrationStatus recovered = new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC)).next(r, inSync(Change.Updated));
+    ThirdPartyIntegrationStatus recovered = new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC)).synced(r, Change.Updated, APPLIED);
     assertThat(recovered.ready().orElseThrow().getLastTransitionTime()).isEqualTo("2026-11-29T11:00:00Z");
   }
 
@@ -72,8 +67,8 @@ class StatusBuilderTest {
   void driftCorrectionsCount() {
     ThirdPartyIntegration r = resource(1);
     StatusBuilder b = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC));
-    r.setStatus(b.next(r, inSync(Change.DriftCorrected)));
-    r.setStatus(b.next(r, inSync(Change.DriftCorrected)));
+    r.setStatus(b.synced(r, Change.DriftCorrected, APPLIED));
+    r.setStatus(b.synced(r, Change.DriftCorrected, APPLIED));
     assertThat(r.getStatus().getDriftCorrections()).isEqualTo(2);
   }
 
@@ -81,9 +76,9 @@ class StatusBuilderTest {
   void aFailureKeepsWhatWasAppliedBefore() {
     ThirdPartyIntegration r = resource(1);
     StatusBuilder b = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC));
-    r.setStatus(b.next(r, inSync(Change.Created)));
+    r.setStatus(b.synced(r, Change.Created, APPLIED));
     r.getMetadata().setGeneration(2L);
-    ThirdPartyIntegrationStatus failed = b.next(r, SyncOutcome.Failed.of(ConditionReason.ApiRejected, "HTTP 400"));
+    ThirdPartyIntegrationStatus failed = b.failed(r, ConditionReason.ApiRejected, "HTTP 400");
     assertThat(failed.getAppliedSecrets()).isEqualTo(r.getStatus().getAppliedSecrets());
     assertThat(failed.getLastAppliedTime()).isEqualTo("2026-11-29T10:00:00Z");
     assertThat(failed.ready().orElseThrow().getObservedGeneration()).isEqualTo(2);

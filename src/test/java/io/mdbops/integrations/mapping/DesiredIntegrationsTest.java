@@ -17,26 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DesiredIntegrationsTest {
 
   /** Secret values by key; every Secret at version "7". */
-  static SecretValues values(Map<String, String> byKey) {
-    return new SecretValues() {
-      @Override
-      public String value(SecretKeySelector ref) throws SecretUnavailableException {
-        String v = byKey.get(ref.getKey());
-        if (v == null) {
-          throw new SecretUnavailableException(ConditionReason.SecretKeyMissing, ref.getName(), "no " + ref.getKey());
-        }
-        return v;
-      }
-
-      @Override
-      public String resourceVersion(String name) {
-        return "7";
-      }
-    };
-  }
-
-  static DesiredIntegration build(ThirdPartyIntegration r, Map<String, String> creds) throws Exception {
-    return DesiredIntegrations.build(r.getSpec(), values(creds));
+  static DesiredIntegration build(ThirdPartyIntegration r, Map<String, String> creds) {
+    return DesiredIntegrations.build(r.getSpec(), SecretValues.of(r.getSpec(), ref -> creds.get(ref.getKey()), n -> "7"));
   }
 
   @ParameterizedTest
@@ -94,11 +76,10 @@ class DesiredIntegrationsTest {
   }
 
   @Test
-  void aMissingKeyStopsTheBuild() {
+  void everySecretRefOfTheBlockIsToBeRead() {
     ThirdPartyIntegration r = Fixtures.resource("ns", "r", IntegrationType.NEW_RELIC, Fixtures.projectId(), null);
-    assertThatThrownBy(() -> build(r, Map.of("licenseKey", "a", "writeToken", "b")))
-        .isInstanceOf(SecretUnavailableException.class)
-        .hasMessageContaining("readToken");
+    assertThat(DesiredIntegrations.referencedSecrets(r.getSpec())).extracting(ref -> ref.getKey())
+        .containsExactly("licenseKey", "writeToken", "readToken");
   }
 
   @Test

@@ -6,11 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.controller.ManagedOperator;
 import io.mdbops.integrations.controller.OperatorAssembly;
-import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.testing.Fixtures;
 import io.mdbops.integrations.testing.OperatorHarness;
-import io.mdbops.integrations.validation.SpecValidator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -138,9 +137,8 @@ class ObservabilityEndToEndTest {
         throw new IllegalStateException(e);
       }
     };
-    try (var factory = new OkHttpIntegrationsApiFactory();
-        OperatorAssembly second = OperatorAssembly.create(h.client, config, factory, new SpecValidator()::validate,
-            Clock.systemUTC(), "probe-test", metrics)) {
+    try (ManagedOperator second = OperatorAssembly.build(h.client, config,
+        OperatorAssembly.extras().identity("probe-test").metrics(metrics))) {
       second.startHttp();
       assertThat(get.apply("/healthz")).isEqualTo(200);
       assertThat(get.apply("/readyz")).isEqualTo(503);

@@ -65,17 +65,7 @@ class ClientAgainstSimulatorTest {
 
   static DesiredIntegration desired(IntegrationType type, Map<String, String> creds) throws Exception {
     ThirdPartyIntegration r = Fixtures.resource("ns", "r", type, "5e2211c17a3e5a48f5497de3", null);
-    return DesiredIntegrations.build(r.getSpec(), new SecretValues() {
-      @Override
-      public String value(SecretKeySelector ref) {
-        return creds.get(ref.getKey());
-      }
-
-      @Override
-      public String resourceVersion(String name) {
-        return "1";
-      }
-    });
+    return DesiredIntegrations.build(r.getSpec(), SecretValues.of(r.getSpec(), ref -> creds.get(ref.getKey()), n -> "1"));
   }
 
   List<JournalEntry> journal() {

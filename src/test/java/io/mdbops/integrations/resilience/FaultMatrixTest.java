@@ -108,17 +108,7 @@ class FaultMatrixTest {
     for (IntegrationType type : IntegrationType.values()) {
       ThirdPartyIntegration r = h.get(p.ns(), name(type));
       Map<String, String> creds = p.secrets().get(Fixtures.credentialsSecretName(name(type)));
-      var desired = DesiredIntegrations.build(r.getSpec(), new SecretValues() {
-        @Override
-        public String value(SecretKeySelector ref) {
-          return creds.get(ref.getKey());
-        }
-
-        @Override
-        public String resourceVersion(String n) {
-          return "";
-        }
-      });
+      var desired = DesiredIntegrations.build(r.getSpec(), SecretValues.of(r.getSpec(), ref -> creds.get(ref.getKey()), n -> ""));
       Map<String, Object> expected = new LinkedHashMap<>(desired.payload().fields());
       expected.put("type", type.name());
       Map<String, Object> actual = new HashMap<>(stored.get(type.name()));

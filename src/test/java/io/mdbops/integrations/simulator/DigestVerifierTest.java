@@ -1,5 +1,6 @@
 package io.mdbops.integrations.simulator;
 
+import io.mdbops.integrations.testing.MutableClock;
 import static io.mdbops.integrations.simulator.TypeConformanceTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -27,17 +27,7 @@ class LiveComparisonTest {
   }
 
   static DesiredIntegration desired(ThirdPartyIntegration r, Map<String, String> creds, String version) throws Exception {
-    return DesiredIntegrations.build(r.getSpec(), new SecretValues() {
-      @Override
-      public String value(io.mdbops.integrations.api.v1alpha1.SecretKeySelector ref) {
-        return creds.get(ref.getKey());
-      }
-
-      @Override
-      public String resourceVersion(String name) {
-        return version;
-      }
-    });
+    return DesiredIntegrations.build(r.getSpec(), SecretValues.of(r.getSpec(), ref -> creds.get(ref.getKey()), n -> version));
   }
 
   /** What the API would show for {@code d}: secrets masked by the documented rules. */

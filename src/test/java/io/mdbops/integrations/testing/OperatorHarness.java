@@ -10,6 +10,7 @@ import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.config.OperatorConfig;
+import io.mdbops.integrations.controller.ManagedOperator;
 import io.mdbops.integrations.controller.OperatorAssembly;
 import io.mdbops.integrations.metrics.OperatorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -17,13 +18,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.mdbops.integrations.cli.RunCommand;
-import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.sandbox.EmbeddedKubernetes;
 import io.mdbops.integrations.simulator.ApiSimulator;
 import io.mdbops.integrations.simulator.JournalEntry;
 import io.mdbops.integrations.simulator.SimulatorOptions;
-import io.mdbops.integrations.validation.SpecValidator;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +50,9 @@ public final class OperatorHarness implements AutoCloseable {
   public final EmbeddedKubernetes kube;
   public final KubernetesClient client;
   public final ApiSimulator sim;
-  public final OkHttpIntegrationsApiFactory apiFactory;
   public final OperatorConfig config;
   public final OperatorMetrics metrics;
-  private volatile OperatorAssembly operator;
+  private volatile ManagedOperator operator;
 
   private OperatorHarness(
       UnaryOperator<OperatorConfig.Builder> configure, UnaryOperator<SimulatorOptions.Builder> simulator) {
@@ -71,14 +68,14 @@ public final class OperatorHarness implements AutoCloseable {
             .maxConcurrentReconciles(8)
             .httpPort(freePort()))
         .build();
+    // kept across operator restarts, so a test reads one set of counters
     metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())
         .withJvmMetrics();
-    apiFactory = new OkHttpIntegrationsApiFactory(RunCommand.apiSettings(config), metrics);
     startOperator();
   }
 
   /** The running operator. */
-  public OperatorAssembly operator() {
+  public ManagedOperator operator() {
     return operator;
   }
 
@@ -89,8 +86,7 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** A new operator process: empty memory, fresh caches, as after a restart. */
   public void startOperator() {
-    operator = OperatorAssembly.create(
-        client, config, apiFactory, new SpecValidator()::validate, Clock.systemUTC(), "e2e-operator", metrics);
+    operator = OperatorAssembly.build(client, config, OperatorAssembly.extras().identity("e2e-operator").metrics(metrics));
     operator.start();
   }
 
@@ -263,7 +259,6 @@ public final class OperatorHarness implements AutoCloseable {
       LeakWitness.record("metrics", metrics.scrape());
     } finally {
       operator.close();
-      apiFactory.close();
       sim.close();
       kube.close();
     }

@@ -1,4 +1,4 @@
-package io.mdbops.integrations.mapping;
+package io.mdbops.integrations.connection;
 
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 

@@ -1,0 +1,91 @@
+package io.mdbops.integrations.controller;
+
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
+import io.mdbops.integrations.controller.PassVerdict.EventNote;
+import io.mdbops.integrations.opsmanager.ApiException;
+import io.mdbops.integrations.sync.Change;
+import io.mdbops.integrations.sync.RemovalOutcome;
+import io.mdbops.integrations.sync.SyncOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one place that reads a pass's outcome: decides status, Events, metrics and the next pass
+ * together, so they cannot disagree.
+ */
+final class Verdicts {
+
+  private final StatusBuilder statuses;
+  private final RetryPolicy retries;
+
+  Verdicts(StatusBuilder statuses, RetryPolicy retries) {
+    this.statuses = statuses;
+    this.retries = retries;
+  }
+
+  PassVerdict of(ThirdPartyIntegration resource, SyncOutcome outcome) {
+    String uid = resource.getMetadata().getUid();
+    if (outcome instanceof SyncOutcome.InSync inSync) {
+      retries.reset(uid);
+      Change change = inSync.change();
+      List<EventNote> events = change == Change.None ? List.of()
+          : List.of(EventNote.normal(change.name(), EventTexts.written(resource, change, inSync.differences())));
+      return new PassVerdict(statuses.synced(resource, change, inSync.appliedSecretVersions()), events,
+          Optional.empty(), change == Change.None ? Optional.empty() : Optional.of(change),
+          Optional.of(ConditionReason.Synced), false, Optional.empty(), false);
+    }
+    if (outcome instanceof SyncOutcome.Deferred deferred) {
+      // nothing was learnt and nothing is wrong: the status stays as it is
+      return new PassVerdict(resource.getStatus(), List.of(), Optional.of(deferred.retryAfter()),
+          Optional.empty(), Optional.empty(), true, Optional.empty(), false);
+    }
+    SyncOutcome.Failed failed = (SyncOutcome.Failed) outcome;
+    return failure(resource, failed.reason(), failed.message(),
+        retries.afterFailure(uid, failed.reason(), failed.cause().flatMap(ApiException::retryAfter),
+            failed.recheckAfter()));
+  }
+
+  /**
+   * A pass that threw: only the status says so (Reconciling); JOSDK's own backoff retries it, and
+   * the log has the details.
+   */
+  PassVerdict ofError(ThirdPartyIntegration resource, Exception e) {
+    ThirdPartyIntegrationStatus status = statuses.failed(resource, ConditionReason.Reconciling,
+        "internal error (" + e.getClass().getSimpleName() + "); retrying with backoff, details in the operator log");
+    return new PassVerdict(status, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+        Optional.empty(), false);
+  }
+
+  PassVerdict ofRemoval(ThirdPartyIntegration resource, RemovalOutcome outcome) {
+    String uid = resource.getMetadata().getUid();
+    if (outcome instanceof RemovalOutcome.Failed failed) {
+      ThirdPartyIntegrationStatus status = statuses.deleting(resource, failed.message());
+      List<EventNote> events = Objects.equals(resource.getStatus(), status) ? List.of()
+          : List.of(EventNote.warning(ConditionReason.Deleting.name(), failed.message()));
+      Duration delay = retries.afterFailedRemoval(uid, failed.reason(), failed.cause().flatMap(ApiException::retryAfter));
+      return new PassVerdict(status, events, Optional.of(delay), Optional.empty(), Optional.empty(), false,
+          Optional.of(failed.reason()), false);
+    }
+    retries.reset(uid);
+    EventNote event = outcome instanceof RemovalOutcome.Removed removed
+        ? EventNote.normal("Deleted", EventTexts.removed(resource, removed.existed()))
+        : EventNote.normal("Retained", ((RemovalOutcome.Left) outcome).why());
+    return new PassVerdict(resource.getStatus(), List.of(event), Optional.empty(), Optional.empty(),
+        Optional.empty(), false, Optional.empty(), true);
+  }
+
+  private PassVerdict failure(
+      ThirdPartyIntegration resource, ConditionReason reason, String message, Optional<Duration> requeue) {
+    ThirdPartyIntegrationStatus previous = resource.getStatus();
+    boolean repeated = previous != null && previous.ready()
+        .map(c -> c.getReason() == reason && Objects.equals(c.getMessage(), message))
+        .orElse(false);
+    List<EventNote> events = repeated ? List.of() : List.of(EventNote.warning(reason.name(), message));
+    return new PassVerdict(statuses.failed(resource, reason, message), events, requeue, Optional.empty(),
+        Optional.of(reason), false, requeue.map(d -> reason), false);
+  }
+}
