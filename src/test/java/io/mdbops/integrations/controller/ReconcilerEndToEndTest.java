@@ -59,8 +59,8 @@ class ReconcilerEndToEndTest {
     return expected;
   }
 
-  static void settle() throws InterruptedException {
-    Thread.sleep(400);
+  static void settle() {
+    h.awaitQuiet();
   }
 
   @ParameterizedTest

@@ -200,7 +200,7 @@ class HostileInputEndToEndTest {
       assertThat(OperatorHarness.ready(r).getMessage()).as(c.name()).contains(c.fragment());
     }
     h.awaitReason(healthyNs, "fine", ConditionReason.Synced);
-    Thread.sleep(2000);
+    h.awaitQuiet();
     for (Map.Entry<Case, Ctx> e : contexts.entrySet()) {
       Case c = e.getKey();
       if (c.reason() == ConditionReason.Synced) {

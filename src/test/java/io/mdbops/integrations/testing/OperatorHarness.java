@@ -44,6 +44,8 @@ public final class OperatorHarness implements AutoCloseable {
   public static final String CONNECTION = "api";
   public static final String PUBLIC_KEY = "e2e-public-key";
   public static final Duration WAIT = Duration.ofSeconds(20);
+  /** How long nothing may happen before the operator counts as quiet. */
+  public static final Duration QUIET = Duration.ofMillis(250);
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
 
   public final String privateKey = Fixtures.secretValue("priv");
@@ -241,6 +243,39 @@ public final class OperatorHarness implements AutoCloseable {
   /** Kubernetes writes under this namespace so far. */
   public List<EmbeddedKubernetes.Request> kubeWrites(String ns) {
     return kube.writes().stream().filter(r -> r.path().contains("/namespaces/" + ns + "/")).toList();
+  }
+
+  /**
+   * Waits until the operator is quiet: no pass running or queued, every Event written, and neither
+   * the API journal nor the Kubernetes request log grew for {@link #QUIET}. A check that something
+   * did <em>not</em> happen comes after this, never after a fixed sleep, so a slow operator fails it
+   * instead of passing it.
+   */
+  public void awaitQuiet() {
+    long[] seen = {-1, -1};
+    long[] since = {System.nanoTime()};
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+      operator.flushEvents();
+      long api = sim.journal().recorded();
+      long kubeRequests = kube.writes().size();
+      boolean idle = josdkGauge("executions") == 0 && josdkGauge("queue.size") == 0;
+      if (!idle || api != seen[0] || kubeRequests != seen[1]) {
+        seen[0] = api;
+        seen[1] = kubeRequests;
+        since[0] = System.nanoTime();
+        return false;
+      }
+      return Duration.ofNanos(System.nanoTime() - since[0]).compareTo(QUIET) >= 0;
+    });
+  }
+
+  private double josdkGauge(String what) {
+    var gauge = metrics.registry().find("operator.sdk.reconciliations." + what + "."
+        + io.mdbops.integrations.controller.ThirdPartyIntegrationReconciler.NAME).gauge();
+    if (gauge == null) {
+      throw new IllegalStateException("JOSDK's " + what + " gauge is missing: quiet cannot be told");
+    }
+    return gauge.value();
   }
 
   /** One drift check now, as the resync timer would make it. */
