@@ -17,7 +17,7 @@ LABEL org.opencontainers.image.title="integrations-operator" \
 WORKDIR /app
 COPY --from=build /workspace/target/integrations-operator.jar /app/integrations-operator.jar
 # JSON log lines; heap sized from the container's memory limit; exit (and be restarted) on OOM
-ENV LOG_FORMAT=json \
+ENV INTEGRATIONS_OPERATOR_LOG_FORMAT=json \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
 # numeric, so that runAsNonRoot can verify it; matches the chart's runAsUser/runAsGroup
 USER 65532:65532

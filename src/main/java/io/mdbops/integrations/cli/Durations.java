@@ -47,6 +47,24 @@ public final class Durations implements ITypeConverter<Duration> {
     return positive(total, value);
   }
 
+  /** The shortest form {@link #parse} reads back: {@code 5m}, {@code 1h30m}, {@code 500ms}. */
+  public static String format(Duration d) {
+    if (d.toMillisPart() != 0 || d.isZero()) {
+      return d.toMillis() + "ms";
+    }
+    StringBuilder out = new StringBuilder();
+    if (d.toHours() > 0) {
+      out.append(d.toHours()).append('h');
+    }
+    if (d.toMinutesPart() > 0) {
+      out.append(d.toMinutesPart()).append('m');
+    }
+    if (d.toSecondsPart() > 0) {
+      out.append(d.toSecondsPart()).append('s');
+    }
+    return out.toString();
+  }
+
   private static Duration positive(Duration d, String value) {
     if (d.isZero() || d.isNegative()) {
       throw new TypeConversionException("'" + value + "' must be a positive duration");

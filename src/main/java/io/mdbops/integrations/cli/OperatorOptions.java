@@ -21,7 +21,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The operator's settings as command-line flags, each with a matching environment variable (the
- * Helm chart sets those). Turned into one validated {@link OperatorConfig}.
+ * Helm chart sets those) and its default from {@link OperatorConfig}, both supplied by {@link
+ * OperatorDefaults}. Turned into one validated {@link OperatorConfig}.
  */
 public final class OperatorOptions {
 
@@ -30,108 +31,87 @@ public final class OperatorOptions {
       Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
   @Option(names = "--watch-namespaces", paramLabel = "NS[,NS...]",
-      defaultValue = "${env:WATCH_NAMESPACES:-}",
-      description = "Namespaces whose resources are managed, comma-separated; empty means all (env WATCH_NAMESPACES). Default: all.")
+      description = "Namespaces whose resources are managed, comma-separated; empty means all (env INTEGRATIONS_OPERATOR_WATCH_NAMESPACES). Default: all.")
   String watchNamespaces;
 
   @Option(names = "--operator-namespace", paramLabel = "NS",
-      defaultValue = "${env:OPERATOR_NAMESPACE:-}",
-      description = "Namespace the operator runs in: default connection Secret and Lease (env OPERATOR_NAMESPACE). Default: the pod's namespace, else integrations-operator.")
+      description = "Namespace the operator runs in: default connection Secret and Lease (env INTEGRATIONS_OPERATOR_OPERATOR_NAMESPACE). Default: the pod's namespace, else integrations-operator.")
   String operatorNamespace;
 
   @Option(names = "--label-selector", paramLabel = "SELECTOR",
-      defaultValue = "${env:LABEL_SELECTOR:-}",
-      description = "Only resources with these labels are managed, e.g. shard=a; for sharding across releases (env LABEL_SELECTOR). Default: none.")
+      description = "Only resources with these labels are managed, e.g. shard=a; for sharding across releases (env INTEGRATIONS_OPERATOR_LABEL_SELECTOR). Default: none.")
   String labelSelector;
 
   @Option(names = "--resync-interval", paramLabel = "DURATION", converter = Durations.class,
-      defaultValue = "${env:RESYNC_INTERVAL:-5m}",
-      description = "How often each project is re-read to find and undo drift, jittered ±10%% (env RESYNC_INTERVAL). Default: ${DEFAULT-VALUE}.")
+      description = "How often each project is re-read to find and undo drift, jittered ±10%% (env INTEGRATIONS_OPERATOR_RESYNC_INTERVAL). Default: ${DEFAULT-VALUE}.")
   Duration resyncInterval;
 
   @Option(names = "--max-concurrent-reconciles", paramLabel = "N",
-      defaultValue = "${env:MAX_CONCURRENT_RECONCILES:-20}",
-      description = "Resources reconciled at the same time (env MAX_CONCURRENT_RECONCILES). Default: ${DEFAULT-VALUE}.")
+      description = "Resources reconciled at the same time (env INTEGRATIONS_OPERATOR_MAX_CONCURRENT_RECONCILES). Default: ${DEFAULT-VALUE}.")
   int maxConcurrentReconciles;
 
   @Option(names = "--leader-election", paramLabel = "BOOL", arity = "1",
-      defaultValue = "${env:LEADER_ELECTION:-false}",
-      description = "Elect a leader on a Lease so only one replica writes (env LEADER_ELECTION). Default: ${DEFAULT-VALUE} (the Helm chart turns it on).")
+      description = "Elect a leader on a Lease so only one replica writes (env INTEGRATIONS_OPERATOR_LEADER_ELECTION). Default: ${DEFAULT-VALUE} (the Helm chart turns it on).")
   boolean leaderElection;
 
   @Option(names = "--lease-name", paramLabel = "NAME",
-      defaultValue = "${env:LEASE_NAME:-integrations-operator}",
-      description = "Name of the Lease in the operator namespace (env LEASE_NAME). Default: ${DEFAULT-VALUE}.")
+      description = "Name of the Lease in the operator namespace (env INTEGRATIONS_OPERATOR_LEASE_NAME). Default: ${DEFAULT-VALUE}.")
   String leaseName;
 
   @Option(names = "--lease-duration", paramLabel = "DURATION", converter = Durations.class,
-      defaultValue = "${env:LEASE_DURATION:-15s}",
-      description = "How long the Lease holds without renewal; a failover takes about this long (env LEASE_DURATION). Default: ${DEFAULT-VALUE}.")
+      description = "How long the Lease holds without renewal; a failover takes about this long (env INTEGRATIONS_OPERATOR_LEASE_DURATION). Default: ${DEFAULT-VALUE}.")
   Duration leaseDuration;
 
   @Option(names = "--lease-renew-deadline", paramLabel = "DURATION", converter = Durations.class,
-      defaultValue = "${env:LEASE_RENEW_DEADLINE:-10s}",
-      description = "How long the leader tries to renew before it stops leading; below --lease-duration (env LEASE_RENEW_DEADLINE). Default: ${DEFAULT-VALUE}.")
+      description = "How long the leader tries to renew before it stops leading; below --lease-duration (env INTEGRATIONS_OPERATOR_LEASE_RENEW_DEADLINE). Default: ${DEFAULT-VALUE}.")
   Duration leaseRenewDeadline;
 
   @Option(names = "--lease-retry-period", paramLabel = "DURATION", converter = Durations.class,
-      defaultValue = "${env:LEASE_RETRY_PERIOD:-2s}",
-      description = "How often candidates try to acquire and the leader renews; below --lease-renew-deadline (env LEASE_RETRY_PERIOD). Default: ${DEFAULT-VALUE}.")
+      description = "How often candidates try to acquire and the leader renews; below --lease-renew-deadline (env INTEGRATIONS_OPERATOR_LEASE_RETRY_PERIOD). Default: ${DEFAULT-VALUE}.")
   Duration leaseRetryPeriod;
 
   @Option(names = "--default-connection-secret", paramLabel = "NAME",
-      defaultValue = "${env:DEFAULT_CONNECTION_SECRET:-}",
-      description = "Secret in the operator namespace used by resources without connectionSecretRef (env DEFAULT_CONNECTION_SECRET). Default: none.")
+      description = "Secret in the operator namespace used by resources without connectionSecretRef (env INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET). Default: none.")
   String defaultConnectionSecret;
 
   @Option(names = "--default-connection-namespaces", paramLabel = "NS[,NS...]",
-      defaultValue = "${env:DEFAULT_CONNECTION_NAMESPACES:-}",
-      description = "Namespaces allowed to use the default connection; * for all (env DEFAULT_CONNECTION_NAMESPACES). Default: none.")
+      description = "Namespaces allowed to use the default connection; * for all (env INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_NAMESPACES). Default: none.")
   String defaultConnectionNamespaces;
 
   @Option(names = "--default-connection-namespace-selector", paramLabel = "SELECTOR",
-      defaultValue = "${env:DEFAULT_CONNECTION_NAMESPACE_SELECTOR:-}",
-      description = "Namespaces whose labels match may use the default connection too, e.g. integrations.mdbops.io/default-connection=allowed; needs list/watch on Namespaces (env DEFAULT_CONNECTION_NAMESPACE_SELECTOR). Default: none.")
+      description = "Namespaces whose labels match may use the default connection too, e.g. integrations.mdbops.io/default-connection=allowed; needs list/watch on Namespaces (env INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_NAMESPACE_SELECTOR). Default: none.")
   String defaultConnectionNamespaceSelector;
 
   @Option(names = "--namespace-projects", paramLabel = "NS=ID[|ID...][,...]",
-      defaultValue = "${env:NAMESPACE_PROJECTS:-}",
-      description = "Restrict namespaces to project ids, e.g. payments=5e2211c17a3e5a48f5497de3|6f33...,search=7a44...; unlisted namespaces are not restricted by this (env NAMESPACE_PROJECTS). Default: none.")
+      description = "Restrict namespaces to project ids, e.g. payments=5e2211c17a3e5a48f5497de3|6f33...,search=7a44...; unlisted namespaces are not restricted by this (env INTEGRATIONS_OPERATOR_NAMESPACE_PROJECTS). Default: none.")
   String namespaceProjects;
 
   @Option(names = "--projects-from-namespace-annotation", paramLabel = "BOOL", arity = "1",
-      defaultValue = "${env:PROJECTS_FROM_NAMESPACE_ANNOTATION:-false}",
-      description = "Also restrict a namespace to the project ids in its integrations.mdbops.io/allowed-projects annotation; needs list/watch on Namespaces (env PROJECTS_FROM_NAMESPACE_ANNOTATION). Default: ${DEFAULT-VALUE}.")
+      description = "Also restrict a namespace to the project ids in its integrations.mdbops.io/allowed-projects annotation; needs list/watch on Namespaces (env INTEGRATIONS_OPERATOR_PROJECTS_FROM_NAMESPACE_ANNOTATION). Default: ${DEFAULT-VALUE}.")
   boolean projectsFromNamespaceAnnotation;
 
   @Option(names = "--allowed-base-urls", paramLabel = "URL[,URL...]",
-      defaultValue = "${env:ALLOWED_BASE_URLS:-https://cloud.mongodb.com}",
-      description = "API endpoints connections may target; add your Ops Manager URL (env ALLOWED_BASE_URLS). Default: ${DEFAULT-VALUE}.")
+      description = "API endpoints connections may target; add your Ops Manager URL (env INTEGRATIONS_OPERATOR_ALLOWED_BASE_URLS). Default: ${DEFAULT-VALUE}.")
   String allowedBaseUrls;
 
   @Option(names = "--api-timeout", paramLabel = "DURATION", converter = Durations.class,
-      defaultValue = "${env:API_TIMEOUT:-30s}",
-      description = "Timeout of one API call (env API_TIMEOUT). Default: ${DEFAULT-VALUE}.")
+      description = "Timeout of one API call (env INTEGRATIONS_OPERATOR_API_TIMEOUT). Default: ${DEFAULT-VALUE}.")
   Duration apiTimeout;
 
   @Option(names = "--api-requests-per-minute", paramLabel = "N",
-      defaultValue = "${env:API_REQUESTS_PER_MINUTE:-60}",
-      description = "Client-side limit of API requests per project and connection (env API_REQUESTS_PER_MINUTE). Default: ${DEFAULT-VALUE}.")
+      description = "Client-side limit of API requests per project and connection (env INTEGRATIONS_OPERATOR_API_REQUESTS_PER_MINUTE). Default: ${DEFAULT-VALUE}.")
   int apiRequestsPerMinute;
 
   @Option(names = "--http-port", paramLabel = "PORT",
-      defaultValue = "${env:HTTP_PORT:-8080}",
-      description = "Port of /metrics, /healthz and /readyz; 0 turns it off (env HTTP_PORT). Default: ${DEFAULT-VALUE}.")
+      description = "Port of /metrics, /healthz and /readyz; 0 turns it off (env INTEGRATIONS_OPERATOR_HTTP_PORT). Default: ${DEFAULT-VALUE}.")
   int httpPort;
 
   @Option(names = "--per-resource-metrics", paramLabel = "BOOL", arity = "1",
-      defaultValue = "${env:PER_RESOURCE_METRICS:-false}",
-      description = "Add resource name/namespace labels to the reconcile metrics; unbounded, for small installations (env PER_RESOURCE_METRICS). Default: ${DEFAULT-VALUE}.")
+      description = "Add resource name/namespace labels to the reconcile metrics; unbounded, for small installations (env INTEGRATIONS_OPERATOR_PER_RESOURCE_METRICS). Default: ${DEFAULT-VALUE}.")
   boolean perResourceMetrics;
 
   @Option(names = "--log-format", paramLabel = "json|text",
-      defaultValue = "${env:LOG_FORMAT:-text}",
-      description = "Log line format (env LOG_FORMAT). Default: ${DEFAULT-VALUE}; the container image uses json.")
+      description = "Log line format (env INTEGRATIONS_OPERATOR_LOG_FORMAT). Default: ${DEFAULT-VALUE}; the container image uses json.")
   OperatorConfig.LogFormat logFormat;
 
   /** The validated configuration; a {@link ParameterException}-style message names the bad value. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code run}: the operator against the current cluster (in-cluster config or KUBECONFIG). */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = OperatorDefaults.class,
     description = "Run the operator against the current cluster (in-cluster service account or KUBECONFIG).")
 public final class RunCommand implements Callable<Integer> {
 

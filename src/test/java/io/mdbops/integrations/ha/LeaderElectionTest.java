@@ -110,21 +110,21 @@ class LeaderElectionTest {
   private Map<String, String> env(Path kubeconfig, String connectionSecret) {
     return Map.ofEntries(
         Map.entry("KUBECONFIG", kubeconfig.toAbsolutePath().toString()),
-        Map.entry("OPERATOR_NAMESPACE", OPERATOR_NAMESPACE),
-        Map.entry("WATCH_NAMESPACES", ""),
-        Map.entry("LABEL_SELECTOR", ""),
-        Map.entry("LEADER_ELECTION", "true"),
-        Map.entry("LEASE_NAME", LEASE),
-        Map.entry("LEASE_DURATION", "4s"),
-        Map.entry("LEASE_RENEW_DEADLINE", "3s"),
-        Map.entry("LEASE_RETRY_PERIOD", "500ms"),
-        Map.entry("DEFAULT_CONNECTION_SECRET", connectionSecret),
-        Map.entry("DEFAULT_CONNECTION_NAMESPACES", APPS),
-        Map.entry("ALLOWED_BASE_URLS", sim.baseUrl()),
-        Map.entry("RESYNC_INTERVAL", "1h"),
-        Map.entry("MAX_CONCURRENT_RECONCILES", "4"),
-        Map.entry("HTTP_PORT", "0"),
-        Map.entry("LOG_FORMAT", "text"));
+        Map.entry("INTEGRATIONS_OPERATOR_OPERATOR_NAMESPACE", OPERATOR_NAMESPACE),
+        Map.entry("INTEGRATIONS_OPERATOR_WATCH_NAMESPACES", ""),
+        Map.entry("INTEGRATIONS_OPERATOR_LABEL_SELECTOR", ""),
+        Map.entry("INTEGRATIONS_OPERATOR_LEADER_ELECTION", "true"),
+        Map.entry("INTEGRATIONS_OPERATOR_LEASE_NAME", LEASE),
+        Map.entry("INTEGRATIONS_OPERATOR_LEASE_DURATION", "4s"),
+        Map.entry("INTEGRATIONS_OPERATOR_LEASE_RENEW_DEADLINE", "3s"),
+        Map.entry("INTEGRATIONS_OPERATOR_LEASE_RETRY_PERIOD", "500ms"),
+        Map.entry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET", connectionSecret),
+        Map.entry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_NAMESPACES", APPS),
+        Map.entry("INTEGRATIONS_OPERATOR_ALLOWED_BASE_URLS", sim.baseUrl()),
+        Map.entry("INTEGRATIONS_OPERATOR_RESYNC_INTERVAL", "1h"),
+        Map.entry("INTEGRATIONS_OPERATOR_MAX_CONCURRENT_RECONCILES", "4"),
+        Map.entry("INTEGRATIONS_OPERATOR_HTTP_PORT", "0"),
+        Map.entry("INTEGRATIONS_OPERATOR_LOG_FORMAT", "text"));
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package io.mdbops.integrations.packaging;
 
+import io.mdbops.integrations.cli.OperatorDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -33,23 +34,23 @@ class ChartDeploymentTest {
     assertThat(r.container().getArgs()).containsExactly("run");
     assertThat(r.env()).containsExactly(
         entry("POD_NAME", "fieldRef:metadata.name"),
-        entry("OPERATOR_NAMESPACE", "fieldRef:metadata.namespace"),
-        entry("WATCH_NAMESPACES", ""),
-        entry("LABEL_SELECTOR", ""),
-        entry("RESYNC_INTERVAL", "5m"),
-        entry("MAX_CONCURRENT_RECONCILES", "20"),
-        entry("LEADER_ELECTION", "true"),
-        entry("LEASE_NAME", "integrations-operator"),
-        entry("DEFAULT_CONNECTION_SECRET", ""),
-        entry("DEFAULT_CONNECTION_NAMESPACES", ""),
-        entry("DEFAULT_CONNECTION_NAMESPACE_SELECTOR", ""),
-        entry("NAMESPACE_PROJECTS", ""),
-        entry("PROJECTS_FROM_NAMESPACE_ANNOTATION", "false"),
-        entry("ALLOWED_BASE_URLS", "https://cloud.mongodb.com"),
-        entry("API_TIMEOUT", "30s"),
-        entry("API_REQUESTS_PER_MINUTE", "60"),
-        entry("HTTP_PORT", "8080"),
-        entry("LOG_FORMAT", "json"),
+        entry("INTEGRATIONS_OPERATOR_OPERATOR_NAMESPACE", "fieldRef:metadata.namespace"),
+        entry("INTEGRATIONS_OPERATOR_WATCH_NAMESPACES", ""),
+        entry("INTEGRATIONS_OPERATOR_LABEL_SELECTOR", ""),
+        entry("INTEGRATIONS_OPERATOR_RESYNC_INTERVAL", "5m"),
+        entry("INTEGRATIONS_OPERATOR_MAX_CONCURRENT_RECONCILES", "20"),
+        entry("INTEGRATIONS_OPERATOR_LEADER_ELECTION", "true"),
+        entry("INTEGRATIONS_OPERATOR_LEASE_NAME", "integrations-operator"),
+        entry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET", ""),
+        entry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_NAMESPACES", ""),
+        entry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_NAMESPACE_SELECTOR", ""),
+        entry("INTEGRATIONS_OPERATOR_NAMESPACE_PROJECTS", ""),
+        entry("INTEGRATIONS_OPERATOR_PROJECTS_FROM_NAMESPACE_ANNOTATION", "false"),
+        entry("INTEGRATIONS_OPERATOR_ALLOWED_BASE_URLS", "https://cloud.mongodb.com"),
+        entry("INTEGRATIONS_OPERATOR_API_TIMEOUT", "30s"),
+        entry("INTEGRATIONS_OPERATOR_API_REQUESTS_PER_MINUTE", "60"),
+        entry("INTEGRATIONS_OPERATOR_HTTP_PORT", "8080"),
+        entry("INTEGRATIONS_OPERATOR_LOG_FORMAT", "json"),
         entry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
   }
 
@@ -58,7 +59,7 @@ class ChartDeploymentTest {
     assertThatThrownBy(() -> Chart.render("leaderElection: {enabled: false}"))
         .hasMessageContaining("replicas > 1 needs leaderElection.enabled");
     assertThat(Chart.render("replicas: 1\nleaderElection: {enabled: false}").env())
-        .containsEntry("LEADER_ELECTION", "false");
+        .containsEntry("INTEGRATIONS_OPERATOR_LEADER_ELECTION", "false");
   }
 
   @Test
@@ -84,21 +85,21 @@ class ChartDeploymentTest {
         extraArgs: [--resync-interval=15m]
         """);
     assertThat(r.env()).contains(
-        entry("WATCH_NAMESPACES", "team-a,team-b"),
-        entry("LABEL_SELECTOR", "shard=a"),
-        entry("RESYNC_INTERVAL", "10m"),
-        entry("MAX_CONCURRENT_RECONCILES", "5"),
-        entry("LEASE_NAME", "shard-a"),
-        entry("DEFAULT_CONNECTION_SECRET", "cloud-manager"),
-        entry("DEFAULT_CONNECTION_NAMESPACES", "team-a"),
-        entry("DEFAULT_CONNECTION_NAMESPACE_SELECTOR", "integrations.mdbops.io/default-connection=allowed"),
-        entry("NAMESPACE_PROJECTS", "team-a=5e2211c17a3e5a48f5497de3|6f2211c17a3e5a48f5497de4,team-b=7a2211c17a3e5a48f5497de5"),
-        entry("PROJECTS_FROM_NAMESPACE_ANNOTATION", "true"),
-        entry("ALLOWED_BASE_URLS", "https://cloud.mongodb.com,https://opsmanager.example.com:8443"),
-        entry("API_TIMEOUT", "45s"),
-        entry("API_REQUESTS_PER_MINUTE", "30"),
-        entry("HTTP_PORT", "9090"),
-        entry("LOG_FORMAT", "text"),
+        entry("INTEGRATIONS_OPERATOR_WATCH_NAMESPACES", "team-a,team-b"),
+        entry("INTEGRATIONS_OPERATOR_LABEL_SELECTOR", "shard=a"),
+        entry("INTEGRATIONS_OPERATOR_RESYNC_INTERVAL", "10m"),
+        entry("INTEGRATIONS_OPERATOR_MAX_CONCURRENT_RECONCILES", "5"),
+        entry("INTEGRATIONS_OPERATOR_LEASE_NAME", "shard-a"),
+        entry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET", "cloud-manager"),
+        entry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_NAMESPACES", "team-a"),
+        entry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_NAMESPACE_SELECTOR", "integrations.mdbops.io/default-connection=allowed"),
+        entry("INTEGRATIONS_OPERATOR_NAMESPACE_PROJECTS", "team-a=5e2211c17a3e5a48f5497de3|6f2211c17a3e5a48f5497de4,team-b=7a2211c17a3e5a48f5497de5"),
+        entry("INTEGRATIONS_OPERATOR_PROJECTS_FROM_NAMESPACE_ANNOTATION", "true"),
+        entry("INTEGRATIONS_OPERATOR_ALLOWED_BASE_URLS", "https://cloud.mongodb.com,https://opsmanager.example.com:8443"),
+        entry("INTEGRATIONS_OPERATOR_API_TIMEOUT", "45s"),
+        entry("INTEGRATIONS_OPERATOR_API_REQUESTS_PER_MINUTE", "30"),
+        entry("INTEGRATIONS_OPERATOR_HTTP_PORT", "9090"),
+        entry("INTEGRATIONS_OPERATOR_LOG_FORMAT", "text"),
         entry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60"),
         entry("EXTRA", "1"));
     assertThat(r.container().getArgs()).containsExactly("run", "--resync-interval=15m");
@@ -109,14 +110,33 @@ class ChartDeploymentTest {
   }
 
   @Test
-  void theEnvironmentNamesAreTheOnesTheOperatorReads() throws IOException {
-    String options = Files.readString(
-        Path.of("src/main/java/io/mdbops/integrations/cli/OperatorOptions.java"));
+  void theEnvironmentNamesAreTheOnesTheOperatorReads() {
     for (EnvVar v : Chart.render().container().getEnv()) {
       if (!v.getName().equals("POD_NAME") && !v.getName().equals("JAVA_TOOL_OPTIONS")) {
-        assertThat(options).as("OperatorOptions reads %s", v.getName()).contains("${env:" + v.getName() + ":-");
+        assertThat(OperatorDefaults.environmentVariables()).as("the operator reads %s", v.getName())
+            .containsValue(v.getName());
       }
     }
+  }
+
+  /**
+   * The chart's values are the operator's defaults, except where a deployment wants otherwise on
+   * purpose: a leader among replicas, JSON logs, the pod's own namespace.
+   */
+  @Test
+  void theChartsDefaultsAreTheOperatorsDefaults() {
+    Map<String, String> deliberate = Map.of(
+        "INTEGRATIONS_OPERATOR_LEADER_ELECTION", "true",
+        "INTEGRATIONS_OPERATOR_LOG_FORMAT", "json",
+        "INTEGRATIONS_OPERATOR_OPERATOR_NAMESPACE", "fieldRef:metadata.namespace");
+    Map<String, String> rendered = Chart.render().env();
+    OperatorDefaults.environmentVariables().forEach((flag, env) -> {
+      if (!rendered.containsKey(env)) {
+        return; // left to the operator's own default
+      }
+      String expected = deliberate.getOrDefault(env, OperatorDefaults.defaultOf(flag));
+      assertThat(rendered.get(env)).as("%s (%s)", env, flag).isEqualTo(expected);
+    });
   }
 
   @Test
@@ -250,7 +270,7 @@ class ChartDeploymentTest {
   void namesFollowTheReleaseAndOverrides() {
     Chart.Rendered shard = new Chart.Rendered(Manifests.parse(templateAs("shard-a")));
     assertThat(shard.deployment().getMetadata().getName()).isEqualTo("shard-a-integrations-operator");
-    assertThat(shard.env()).containsEntry("LEASE_NAME", "shard-a-integrations-operator");
+    assertThat(shard.env()).containsEntry("INTEGRATIONS_OPERATOR_LEASE_NAME", "shard-a-integrations-operator");
     assertThat(Chart.render("fullnameOverride: tpi").deployment().getMetadata().getName()).isEqualTo("tpi");
   }
 

@@ -86,7 +86,7 @@ class DockerfileTest {
     assertThat(copy.group(2)).isEqualTo("/app/" + jar);
     assertThat(runtime).contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/" + jar + "\"]");
     assertThat(runtime).contains("CMD [\"run\"]");
-    assertThat(String.join("\n", runtime)).contains("LOG_FORMAT=json").contains("-XX:MaxRAMPercentage=75");
+    assertThat(String.join("\n", runtime)).contains("INTEGRATIONS_OPERATOR_LOG_FORMAT=json").contains("-XX:MaxRAMPercentage=75");
   }
 
   @Test
