@@ -5,7 +5,9 @@ import io.mdbops.integrations.config.LogSetup;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.sandbox.Examples;
 import io.mdbops.integrations.sandbox.QuietLogs;
+import io.mdbops.integrations.sandbox.RealApi;
 import io.mdbops.integrations.sandbox.Sandbox;
+import io.mdbops.integrations.sandbox.SandboxSettings;
 import io.mdbops.integrations.sandbox.StatusTable;
 import io.mdbops.integrations.connection.ConnectionUnavailableException;
 import io.mdbops.integrations.connection.EndpointPolicy;
@@ -102,7 +104,7 @@ public final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Sandbox.Settings settings = settings();
+    SandboxSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     if (verbose) {
       LogSetup.apply(OperatorConfig.LogFormat.text);
@@ -113,7 +115,7 @@ public final class SandboxCommand implements Callable<Integer> {
     }
   }
 
-  private int run(Sandbox.Settings settings, PrintWriter out) throws InterruptedException {
+  private int run(SandboxSettings settings, PrintWriter out) throws InterruptedException {
     Console console = new Console(out);
     console.line("Starting the sandbox: embedded Kubernetes API, "
         + (settings.realApi() == null ? "API simulator" : "API at " + settings.realApi().baseUrl())
@@ -222,11 +224,11 @@ public final class SandboxCommand implements Callable<Integer> {
     return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
   }
 
-  Sandbox.Settings settings() {
-    Sandbox.Settings s;
+  SandboxSettings settings() {
+    SandboxSettings.Builder s;
     try {
-      s = new Sandbox.Settings(examples, null, kubeconfigOut, kubePort, simulatorPort, resyncInterval, null)
-          .withSimulatorFaults(faults::applyTo, faults.rules());
+      s = SandboxSettings.builder().examples(examples).kubeconfigOut(kubeconfigOut).kubePort(kubePort)
+          .simulatorPort(simulatorPort).resyncInterval(resyncInterval).simulator(faults::applyTo, faults.rules());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -235,7 +237,7 @@ public final class SandboxCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(),
             "--public-key, --private-key-file, --project-id and --ca-file go with --api-url");
       }
-      return s;
+      return s.build();
     }
     if (publicKey == null || privateKeyFile == null || projectId == null) {
       throw new ParameterException(spec.commandLine(),
@@ -256,7 +258,7 @@ public final class SandboxCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--private-key-file: " + privateKeyFile + " is empty");
     }
     String ca = caFile == null ? null : read(caFile, "--ca-file");
-    return s.withRealApi(new Sandbox.RealApi(url, publicKey, privateKey, projectId, ca));
+    return s.realApi(new RealApi(url, publicKey, privateKey, projectId, ca)).build();
   }
 
   private String read(Path file, String flag) {

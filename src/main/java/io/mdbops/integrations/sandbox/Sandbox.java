@@ -1,49 +1,33 @@
 package io.mdbops.integrations.sandbox;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.controller.ManagedOperator;
 import io.mdbops.integrations.controller.OperatorAssembly;
-import io.mdbops.integrations.opsmanager.ApiClientSettings;
-import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.simulator.ApiSimulator;
-import io.mdbops.integrations.simulator.FaultRule;
 import io.mdbops.integrations.simulator.SimulatorOptions;
-import io.mdbops.integrations.connection.ConnectionResolver;
-import io.mdbops.integrations.validation.SpecValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -61,70 +45,13 @@ public final class Sandbox implements AutoCloseable {
   public static final String SIMULATOR_PUBLIC_KEY = "sandbox";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  /** A real Cloud Manager / Ops Manager to use instead of the simulator. */
-  public record RealApi(URI baseUrl, String publicKey, String privateKey, String projectId, String caPem) {
-    public RealApi {
-      Objects.requireNonNull(baseUrl, "baseUrl");
-      Objects.requireNonNull(publicKey, "publicKey");
-      Objects.requireNonNull(privateKey, "privateKey");
-      Objects.requireNonNull(projectId, "projectId");
-    }
-
-    @Override
-    public String toString() {
-      return "RealApi[" + baseUrl + ", publicKey=" + publicKey + ", project " + projectId + "]";
-    }
-  }
-
-  /**
-   * @param examples a directory or file of example manifests; null for deploy/examples or the jar's
-   * @param workDir where the kubeconfig, kubectl's cache and re-targeted examples go; null for a
-   *     new temporary directory, removed on close
-   * @param kubeconfigOut where to write the kubeconfig; null for {@code workDir/kubeconfig}
-   * @param kubePort port of the Kubernetes API; 0 for a free one
-   * @param simulatorPort port of the API simulator; 0 for a free one
-   * @param resyncInterval the operator's drift check interval
-   * @param realApi a real API instead of the simulator, or null
-   * @param simulatorOptions adjusts the simulator's options (latency, nonce lifetime)
-   * @param faults faults the simulator injects, to rehearse outages
-   */
-  public record Settings(Path examples, Path workDir, Path kubeconfigOut, int kubePort, int simulatorPort,
-      Duration resyncInterval, RealApi realApi, UnaryOperator<SimulatorOptions.Builder> simulatorOptions,
-      List<FaultRule> faults) {
-
-    public Settings {
-      simulatorOptions = simulatorOptions == null ? b -> b : simulatorOptions;
-      faults = faults == null ? List.of() : List.copyOf(faults);
-    }
-
-    public Settings(Path examples, Path workDir, Path kubeconfigOut, int kubePort, int simulatorPort,
-        Duration resyncInterval, RealApi realApi) {
-      this(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, realApi, null, null);
-    }
-
-    public static Settings defaults() {
-      return new Settings(null, null, null, 0, 0, Duration.ofSeconds(30), null);
-    }
-
-    public Settings withRealApi(RealApi api) {
-      return new Settings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, api,
-          simulatorOptions, faults);
-    }
-
-    public Settings withSimulatorFaults(UnaryOperator<SimulatorOptions.Builder> options, List<FaultRule> rules) {
-      return new Settings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, realApi,
-          options, rules);
-    }
-  }
-
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final Consumer<String> out;
   private final Path workDir;
   private final boolean ownWorkDir;
   private final List<ApiWriteLog.Write> writes = new CopyOnWriteArrayList<>();
   private final StatusTable table;
-  private final Set<String> namespaces = new LinkedHashSet<>();
-  private final Set<String> connectionSecrets = new LinkedHashSet<>();
+  private Set<String> connectionSecrets = Set.of();
   private EmbeddedKubernetes kube;
   private ApiSimulator simulator;
   private String apiBaseUrl;
@@ -145,7 +72,7 @@ public final class Sandbox implements AutoCloseable {
    *
    * @param out receives the live table's lines and the API write lines, one line per call
    */
-  public static Sandbox start(Settings settings, Consumer<String> out) {
+  public static Sandbox start(SandboxSettings settings, Consumer<String> out) {
     Path dir = settings.workDir();
     boolean own = dir == null;
     try {
@@ -163,13 +90,13 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  private void startAll(Settings settings) {
+  private void startAll(SandboxSettings settings) {
     examples = loadExamples(settings);
     kube = EmbeddedKubernetes.startForKubectl(settings.kubePort());
     resources.add(kube);
     kubectlCache = workDir.resolve("kubectl-cache");
-    kubeconfig = writeKubeconfig(settings.kubeconfigOut() != null ? settings.kubeconfigOut()
-        : workDir.resolve("kubeconfig"), defaultNamespace());
+    kubeconfig = Kubeconfig.write(settings.kubeconfigOut() != null ? settings.kubeconfigOut()
+        : workDir.resolve("kubeconfig"), kube.url(), defaultNamespace());
     RealApi real = settings.realApi();
     String publicKey;
     String privateKey;
@@ -213,11 +140,14 @@ public final class Sandbox implements AutoCloseable {
     resources.add(informer::close);
     operator.start();
 
-    createConnectionSecrets(client, publicKey, privateKey, caPem);
-    apply(client);
+    SandboxSeeder seeder = new SandboxSeeder(client);
+    connectionSecrets = seeder.createConnectionSecrets(examples,
+        new SandboxSeeder.Credentials(apiBaseUrl, publicKey, privateKey, caPem));
+    seeder.apply(examples);
+    exampleKeys = new LinkedHashSet<>(examples.resources().stream().map(StatusTable::key).toList());
   }
 
-  private Examples loadExamples(Settings settings) {
+  private Examples loadExamples(SandboxSettings settings) {
     Examples loaded = Examples.load(settings.examples());
     if (settings.realApi() != null) {
       return loaded.retargeted(settings.realApi().projectId()).writeTo(workDir.resolve("examples"));
@@ -225,93 +155,8 @@ public final class Sandbox implements AutoCloseable {
     return loaded.directory() == null ? loaded.writeTo(workDir.resolve("examples")) : loaded;
   }
 
-  /** One connection Secret per (namespace, name) the examples reference and do not define themselves. */
-  private void createConnectionSecrets(KubernetesClient client, String publicKey, String privateKey, String caPem) {
-    Set<String> defined = new LinkedHashSet<>();
-    examples.all().forEach(e -> e.secrets().forEach(s -> defined.add(
-        s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())));
-    Set<String> wanted = new LinkedHashSet<>();
-    for (ThirdPartyIntegration r : examples.resources()) {
-      if (r.getSpec() != null && r.getSpec().getConnectionSecretRef() != null
-          && r.getSpec().getConnectionSecretRef().getName() != null) {
-        wanted.add(r.getMetadata().getNamespace() + "/" + r.getSpec().getConnectionSecretRef().getName());
-      }
-    }
-    wanted.removeAll(defined);
-    connectionSecrets.addAll(wanted);
-    for (String id : wanted) {
-      String[] parts = id.split("/", 2);
-      ensureNamespace(client, parts[0]);
-      Map<String, String> data = new LinkedHashMap<>();
-      data.put(ConnectionResolver.PUBLIC_KEY, base64(publicKey));
-      data.put(ConnectionResolver.PRIVATE_KEY, base64(privateKey));
-      data.put(ConnectionResolver.BASE_URL, base64(apiBaseUrl));
-      if (caPem != null) {
-        data.put(ConnectionResolver.CA_CERT, base64(caPem));
-      }
-      Secret secret = new SecretBuilder()
-          .withNewMetadata().withNamespace(parts[0]).withName(parts[1])
-          .addToLabels("app.kubernetes.io/part-of", "integrations-sandbox").endMetadata()
-          .withType("Opaque").withData(data).build();
-      client.secrets().resource(secret).create();
-    }
-  }
-
-  private void apply(KubernetesClient client) {
-    for (Examples.Example example : examples.all()) {
-      for (HasMetadata object : example.objects()) {
-        String ns = object.getMetadata().getNamespace();
-        if (ns == null && !(object instanceof Namespace)) {
-          ns = "default";
-          object.getMetadata().setNamespace(ns);
-        }
-        if (ns != null) {
-          ensureNamespace(client, ns);
-        }
-        client.resource(object).createOr(NonDeletingOperation::update);
-      }
-    }
-    exampleKeys = new LinkedHashSet<>(examples.resources().stream().map(StatusTable::key).toList());
-  }
-
-  private void ensureNamespace(KubernetesClient client, String ns) {
-    if (namespaces.add(ns) && client.namespaces().withName(ns).get() == null) {
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
-          .create();
-    }
-  }
-
   private String defaultNamespace() {
     return examples.resources().stream().map(r -> r.getMetadata().getNamespace()).findFirst().orElse("default");
-  }
-
-  private Path writeKubeconfig(Path file, String namespace) {
-    String yaml = "apiVersion: v1\n"
-        + "kind: Config\n"
-        + "clusters:\n"
-        + "- name: integrations-sandbox\n"
-        + "  cluster:\n"
-        + "    server: " + kube.url() + "\n"
-        + "contexts:\n"
-        + "- name: integrations-sandbox\n"
-        + "  context:\n"
-        + "    cluster: integrations-sandbox\n"
-        + "    user: integrations-sandbox\n"
-        + "    namespace: " + namespace + "\n"
-        + "current-context: integrations-sandbox\n"
-        + "users:\n"
-        + "- name: integrations-sandbox\n"
-        + "  user:\n"
-        + "    token: sandbox\n";
-    try {
-      if (file.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-      }
-      Files.writeString(file, yaml, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the kubeconfig to " + file, e);
-    }
-    return file;
   }
 
   // ---- what the command and tests read
@@ -393,10 +238,6 @@ public final class Sandbox implements AutoCloseable {
     byte[] bytes = new byte[16];
     new SecureRandom().nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
-  }
-
-  private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String now() {

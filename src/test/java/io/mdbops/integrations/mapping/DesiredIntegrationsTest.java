@@ -1,12 +1,9 @@
 package io.mdbops.integrations.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.PagerDutyRegion;
-import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.testing.Fixtures;
 import java.util.Map;

@@ -9,7 +9,6 @@ import io.mdbops.integrations.api.v1alpha1.AppliedSecret;
 import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
-import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegrations;
 import io.mdbops.integrations.mapping.SecretValues;

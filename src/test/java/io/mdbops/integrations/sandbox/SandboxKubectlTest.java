@@ -42,7 +42,7 @@ class SandboxKubectlTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(Files.isExecutable(KUBECTL), "kubectl is not installed at " + KUBECTL);
-    sandbox = Sandbox.start(Sandbox.Settings.defaults(), lines::add);
+    sandbox = Sandbox.start(SandboxSettings.defaults(), lines::add);
     assertThat(sandbox.awaitExamplesReady(WAIT).values()).allMatch(StatusTable.Row::isReady);
   }
 
