@@ -96,16 +96,16 @@ class ChartOptionalObjectsTest {
   void theConnectionSecretIsRenderedOnlyWhenAskedAndNeverOverAnExistingOne() {
     Chart.Rendered none = Chart.render();
     assertThat(none.all(Secret.class)).isEmpty();
-    assertThat(none.env()).containsEntry("DEFAULT_CONNECTION_SECRET", "");
+    assertThat(none.env()).containsEntry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET", "");
 
     Chart.Rendered existing = Chart.render("defaultConnection: {existingSecret: cloud-manager}");
     assertThat(existing.all(Secret.class)).isEmpty();
-    assertThat(existing.env()).containsEntry("DEFAULT_CONNECTION_SECRET", "cloud-manager");
+    assertThat(existing.env()).containsEntry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET", "cloud-manager");
 
     Chart.Rendered both = Chart.render(
         "defaultConnection: {existingSecret: cloud-manager, create: true, publicKey: pub, privateKey: priv}");
     assertThat(both.all(Secret.class)).as("existingSecret wins over create").isEmpty();
-    assertThat(both.env()).containsEntry("DEFAULT_CONNECTION_SECRET", "cloud-manager");
+    assertThat(both.env()).containsEntry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET", "cloud-manager");
 
     Chart.Rendered created = Chart.render("""
         defaultConnection:
@@ -125,7 +125,7 @@ class ChartOptionalObjectsTest {
     assertThat(decode(secret.getData().get("privateKey"))).isEqualTo("priv");
     assertThat(decode(secret.getData().get("baseUrl"))).isEqualTo("https://opsmanager.example.com:8443");
     assertThat(decode(secret.getData().get("ca.crt"))).startsWith("-----BEGIN CERTIFICATE-----");
-    assertThat(created.env()).containsEntry("DEFAULT_CONNECTION_SECRET", "integrations-operator-connection");
+    assertThat(created.env()).containsEntry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET", "integrations-operator-connection");
     assertThat(Chart.render("defaultConnection: {create: true, publicKey: p, privateKey: k}")
         .one(Secret.class).getData()).containsOnlyKeys("publicKey", "privateKey");
   }

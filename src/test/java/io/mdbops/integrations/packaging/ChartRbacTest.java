@@ -94,7 +94,7 @@ class ChartRbacTest {
         new PolicyRuleBuilder(
             Chart.rule("coordination.k8s.io", "leases", "get", "list", "watch", "update", "patch"))
             .withResourceNames("shard-a").build());
-    assertThat(r.env()).containsEntry("LEASE_NAME", "shard-a").containsEntry("LEADER_ELECTION", "true");
+    assertThat(r.env()).containsEntry("INTEGRATIONS_OPERATOR_LEASE_NAME", "shard-a").containsEntry("INTEGRATIONS_OPERATOR_LEADER_ELECTION", "true");
     assertThat(bindingIn(r, NAMESPACE, "integrations-operator-leader-election").getSubjects())
         .singleElement().satisfies(this::isOperatorServiceAccount);
   }
@@ -103,7 +103,7 @@ class ChartRbacTest {
   void withoutLeaderElectionThereAreNoLeaseRules() {
     Chart.Rendered r = Chart.render("leaderElection: {enabled: false}\nreplicas: 1");
     assertThat(rules(r)).noneMatch(rule -> rule.getResources().contains("leases"));
-    assertThat(r.env()).containsEntry("LEADER_ELECTION", "false");
+    assertThat(r.env()).containsEntry("INTEGRATIONS_OPERATOR_LEADER_ELECTION", "false");
   }
 
   @Test

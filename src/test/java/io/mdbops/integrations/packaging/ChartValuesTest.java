@@ -107,6 +107,6 @@ class ChartValuesTest {
   @Test
   void schemaAcceptsTheStarForTheDefaultConnectionNamespaces() {
     assertThat(Chart.render("defaultConnectionNamespaces: ['*']").env())
-        .containsEntry("DEFAULT_CONNECTION_NAMESPACES", "*");
+        .containsEntry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_NAMESPACES", "*");
   }
 }
