@@ -1,8 +1,8 @@
 package io.mdbops.integrations.cli;
 
+import io.mdbops.integrations.opsmanager.Product;
 import io.mdbops.integrations.simulator.ApiSimulator;
 import io.mdbops.integrations.simulator.FaultRule;
-import io.mdbops.integrations.simulator.SimulatedProduct;
 import io.mdbops.integrations.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,7 +52,7 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(names = {"--product", "--flavour"}, paramLabel = "CLOUD_MANAGER|OPS_MANAGER", defaultValue = "CLOUD_MANAGER",
       description = "Which product to play: decides the accepted types (Ops Manager adds HIP_CHAT). Default:"
           + " ${DEFAULT-VALUE}.")
-  SimulatedProduct product;
+  Product product;
 
   @Option(names = "--project-id", paramLabel = "ID", defaultValue = DEMO_PROJECT,
       description = "Id of the seeded project: 24 hex digits. Default: ${DEFAULT-VALUE}, the examples' project.")

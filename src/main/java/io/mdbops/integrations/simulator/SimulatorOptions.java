@@ -1,5 +1,6 @@
 package io.mdbops.integrations.simulator;
 
+import io.mdbops.integrations.opsmanager.Product;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +36,7 @@ import java.util.Set;
  */
 public record SimulatorOptions(
     int port,
-    SimulatedProduct product,
+    Product product,
     Set<String> acceptedTypes,
     boolean tls,
     PutSemantics putSemantics,
@@ -56,7 +57,7 @@ public record SimulatorOptions(
 
   public SimulatorOptions {
     Objects.requireNonNull(product, "product");
-    acceptedTypes = Set.copyOf(acceptedTypes == null ? product.defaultTypes() : acceptedTypes);
+    acceptedTypes = Set.copyOf(acceptedTypes == null ? ProductTypes.accepted(product) : acceptedTypes);
     for (String type : acceptedTypes) {
       if (TypeSchemas.of(type).isEmpty()) {
         throw new IllegalArgumentException("unknown integration type " + type);
@@ -116,7 +117,7 @@ public record SimulatorOptions(
   /** Builds {@link SimulatorOptions}; see the record components for meanings and defaults. */
   public static final class Builder {
     private int port;
-    private SimulatedProduct product = SimulatedProduct.CLOUD_MANAGER;
+    private Product product = Product.CLOUD_MANAGER;
     private Set<String> acceptedTypes;
     private boolean tls;
     private PutSemantics putSemantics = PutSemantics.REPLACE;
@@ -142,7 +143,7 @@ public record SimulatorOptions(
       return this;
     }
 
-    public Builder product(SimulatedProduct product) {
+    public Builder product(Product product) {
       this.product = product;
       return this;
     }

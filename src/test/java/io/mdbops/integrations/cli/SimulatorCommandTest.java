@@ -1,5 +1,6 @@
 package io.mdbops.integrations.cli;
 
+import io.mdbops.integrations.opsmanager.Product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import io.mdbops.integrations.opsmanager.ApiConnection;
 import io.mdbops.integrations.opsmanager.IntegrationPayload;
 import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
 import io.mdbops.integrations.simulator.ApiSimulator;
-import io.mdbops.integrations.simulator.SimulatedProduct;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -61,7 +61,7 @@ class SimulatorCommandTest {
     StringWriter out = new StringWriter();
     try (ApiSimulator sim = command.start(new PrintWriter(out, true))) {
       assertThat(sim.baseUrl()).startsWith("https://127.0.0.1:");
-      assertThat(sim.options().product()).isEqualTo(SimulatedProduct.OPS_MANAGER);
+      assertThat(sim.options().product()).isEqualTo(Product.OPS_MANAGER);
       assertThat(sim.projects()).containsExactly("0123456789abcdef01234567");
       assertThat(sim.apiKey("me").orElseThrow().privateKey()).isEqualTo("fixed-key");
       assertThat(sim.faults().rules()).extracting(r -> r.status()).containsExactly(500, 429);

@@ -1,5 +1,6 @@
 package io.mdbops.integrations.simulator;
 
+import io.mdbops.integrations.opsmanager.Product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,9 +76,9 @@ class LifecycleTest {
   void defaultsMatchTheDocumentedApi() {
     SimulatorOptions defaults = SimulatorOptions.defaults();
 
-    assertThat(defaults.product()).isEqualTo(SimulatedProduct.CLOUD_MANAGER);
-    assertThat(defaults.acceptedTypes()).containsExactlyInAnyOrderElementsOf(SimulatedProduct.COMMON_TYPES);
-    assertThat(SimulatedProduct.OPS_MANAGER.defaultTypes()).containsAll(SimulatedProduct.COMMON_TYPES).contains("HIP_CHAT").hasSize(10);
+    assertThat(defaults.product()).isEqualTo(Product.CLOUD_MANAGER);
+    assertThat(defaults.acceptedTypes()).containsExactlyInAnyOrderElementsOf(ProductTypes.COMMON_TYPES);
+    assertThat(ProductTypes.accepted(Product.OPS_MANAGER)).containsAll(ProductTypes.COMMON_TYPES).contains("HIP_CHAT").hasSize(10);
     assertThat(defaults.putSemantics()).isEqualTo(PutSemantics.REPLACE);
     assertThat(defaults.writeStatus()).isEqualTo(200);
     assertThat(defaults.deleteStatus()).isEqualTo(204);

@@ -1,5 +1,6 @@
 package io.mdbops.integrations.simulator;
 
+import io.mdbops.integrations.opsmanager.Product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ class TypeConformanceTest {
 
   @BeforeAll
   static void start() {
-    f = SimFixture.start(SimulatorOptions.builder().product(SimulatedProduct.OPS_MANAGER).build());
+    f = SimFixture.start(SimulatorOptions.builder().product(Product.OPS_MANAGER).build());
   }
 
   @AfterAll
