@@ -1,6 +1,7 @@
 package io.mdbops.integrations.bench;
 
-import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.mapping.ProductSupport;
+import io.mdbops.integrations.opsmanager.Product;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public record BenchSettings(
     Path out) {
 
   /** Integrations one project can hold: one per type. */
-  public static final int TYPES_PER_PROJECT = IntegrationType.values().length;
+  public static final int TYPES_PER_PROJECT = ProductSupport.offeredTypes(Product.OPS_MANAGER).size();
 
   /** What a run can measure. */
   public enum Scenario {

@@ -1,5 +1,7 @@
 package io.mdbops.integrations.bench;
 
+import io.mdbops.integrations.mapping.ProductSupport;
+import io.mdbops.integrations.opsmanager.Product;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -25,7 +27,8 @@ public final class Population {
   public static final String CONNECTION_SECRET = "ops-manager";
   /** The namespace of the Secrets no resource references. */
   public static final String UNRELATED = "unrelated";
-  private static final IntegrationType[] TYPES = IntegrationType.values();
+  private static final IntegrationType[] TYPES =
+      ProductSupport.offeredTypes(Product.OPS_MANAGER).toArray(IntegrationType[]::new);
 
   /** A team: its namespace and its API key. */
   public record Tenant(String namespace, String publicKey, String privateKey, List<String> projects) {}

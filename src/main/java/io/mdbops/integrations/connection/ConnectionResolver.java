@@ -5,7 +5,10 @@ import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ConnectionSecretReference;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.opsmanager.ApiConnection;
+import io.mdbops.integrations.opsmanager.Product;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 
 /**
@@ -18,6 +21,8 @@ public final class ConnectionResolver {
   public static final String PRIVATE_KEY = "privateKey";
   public static final String BASE_URL = "baseUrl";
   public static final String CA_CERT = "ca.crt";
+  /** Optional: cloud-manager or ops-manager; by default derived from baseUrl. */
+  public static final String PRODUCT = "product";
 
   private final SecretSource secrets;
   private final EndpointPolicy endpoints;
@@ -78,10 +83,21 @@ public final class ConnectionResolver {
     URI url = endpoints.check(baseUrl == null ? ApiConnection.CLOUD_MANAGER.toString() : baseUrl);
     return new ResolvedConnection(
         new ApiConnection(url, publicKey, privateKey, caPem),
+        product(optional(secret, PRODUCT, false, where), url, where),
         secretNamespace,
         secretName,
         secret.getMetadata().getResourceVersion(),
         isDefault);
+  }
+
+  private static Product product(String value, URI url, String where) throws ConnectionUnavailableException {
+    if (value == null) {
+      return Product.derivedFrom(url);
+    }
+    return Product.ofKey(value).orElseThrow(() -> new ConnectionUnavailableException(
+        ConditionReason.ConnectionInvalid, where + " key " + PRODUCT + " must be "
+            + Arrays.stream(Product.values()).map(Product::key).collect(Collectors.joining(" or "))
+            + " (or left out: Cloud Manager for https://cloud.mongodb.com, Ops Manager elsewhere)"));
   }
 
   private static String required(Secret secret, String key, String where)

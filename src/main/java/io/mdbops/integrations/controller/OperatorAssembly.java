@@ -23,6 +23,7 @@ import io.mdbops.integrations.validation.SpecValidator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -82,7 +83,14 @@ public final class OperatorAssembly {
     }
   }
 
+  /** The longest a refused read of a project is answered again without asking the API. */
+  static final Duration FAILURE_REUSE = Duration.ofMinutes(1);
+
   private OperatorAssembly() {}
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
 
   public static Extras extras() {
     return new Extras();
@@ -122,7 +130,9 @@ public final class OperatorAssembly {
         config.defaultConnectionSecret(),
         namespaces::mayUseDefaultConnection);
     ApiClients clients = new ApiClients(extras.apiDecorator.apply(apiFactory));
-    ProjectSnapshots snapshots = new ProjectSnapshots(clock);
+    // a read refused for a person to fix answers again for a minute (at most): one list per project
+    // and minute while a key is refused, whatever the number of resources and retries
+    ProjectSnapshots snapshots = new ProjectSnapshots(clock, min(config.resyncInterval(), FAILURE_REUSE));
     WakeUpSource wakeUps = new WakeUpSource();
     DriftWatch driftWatch = new DriftWatch(
         snapshots, config.resyncInterval(), wakeUps::wake, Math.max(2, config.maxConcurrentReconciles() / 2));

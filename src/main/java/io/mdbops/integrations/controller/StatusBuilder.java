@@ -6,6 +6,7 @@ import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.sync.Change;
+import io.mdbops.integrations.sync.SyncOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,9 +30,33 @@ public final class StatusBuilder {
   /** After a pass that found (or made) the project hold the desired integration. */
   public ThirdPartyIntegrationStatus synced(
       ThirdPartyIntegration resource, Change change, Map<String, String> appliedSecretVersions) {
+    return synced(resource, change, appliedSecretVersions, Optional.empty());
+  }
+
+  /** As above; {@code written} is what this pass's write left, when it wrote. */
+  public ThirdPartyIntegrationStatus synced(ThirdPartyIntegration resource, Change change,
+      Map<String, String> appliedSecretVersions, Optional<SyncOutcome.Written> written) {
     ThirdPartyIntegrationStatus status = copy(resource.getStatus());
     long generation = generation(resource);
     status.setObservedGeneration(generation);
+    recordWrite(status, change, appliedSecretVersions, written);
+    setReady(status, Condition.TRUE, ConditionReason.Synced,
+        "the project holds the desired " + resource.getSpec().getType() + " integration", generation);
+    return status;
+  }
+
+  /** After a write the API accepted but does not hold: what was sent is recorded, Ready says what is off. */
+  public ThirdPartyIntegrationStatus notHeld(ThirdPartyIntegration resource, SyncOutcome.NotHeld outcome) {
+    ThirdPartyIntegrationStatus status = copy(resource.getStatus());
+    long generation = generation(resource);
+    status.setObservedGeneration(generation);
+    recordWrite(status, outcome.change(), outcome.appliedSecretVersions(), Optional.of(outcome.written()));
+    setReady(status, Condition.FALSE, ConditionReason.FieldNotApplied, outcome.message(), generation);
+    return status;
+  }
+
+  private void recordWrite(ThirdPartyIntegrationStatus status, Change change, Map<String, String> appliedSecretVersions,
+      Optional<SyncOutcome.Written> written) {
     if (change != Change.None) {
       status.setLastAppliedTime(now());
     }
@@ -39,9 +64,10 @@ public final class StatusBuilder {
       status.setDriftCorrections((status.getDriftCorrections() == null ? 0 : status.getDriftCorrections()) + 1);
     }
     status.setAppliedSecrets(applied(appliedSecretVersions));
-    setReady(status, Condition.TRUE, ConditionReason.Synced,
-        "the project holds the desired " + resource.getSpec().getType() + " integration", generation);
-    return status;
+    written.ifPresent(w -> {
+      status.setAppliedFields(w.fields().stream().sorted().toList());
+      status.setMaskedSecrets(w.masks());
+    });
   }
 
   /** After a pass that could not bring the project in sync; what was applied before stays. */
@@ -102,6 +128,8 @@ public final class StatusBuilder {
     s.setLastAppliedTime(current.getLastAppliedTime());
     s.setAppliedSecrets(current.getAppliedSecrets() == null ? new ArrayList<>() : new ArrayList<>(current.getAppliedSecrets()));
     s.setDriftCorrections(current.getDriftCorrections());
+    s.setAppliedFields(current.getAppliedFields() == null ? new ArrayList<>() : new ArrayList<>(current.getAppliedFields()));
+    s.setMaskedSecrets(current.getMaskedSecrets() == null ? new ArrayList<>() : new ArrayList<>(current.getMaskedSecrets()));
     return s;
   }
 }

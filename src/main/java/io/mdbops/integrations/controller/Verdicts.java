@@ -34,9 +34,19 @@ final class Verdicts {
       Change change = inSync.change();
       List<EventNote> events = change == Change.None ? List.of()
           : List.of(EventNote.normal(change.name(), EventTexts.written(resource, change, inSync.differences())));
-      return new PassVerdict(statuses.synced(resource, change, inSync.appliedSecretVersions()), events,
+      return new PassVerdict(statuses.synced(resource, change, inSync.appliedSecretVersions(), inSync.written()), events,
           Optional.empty(), change == Change.None ? Optional.empty() : Optional.of(change),
           Optional.of(ConditionReason.Synced), false, Optional.empty(), false);
+    }
+    if (outcome instanceof SyncOutcome.NotHeld notHeld) {
+      // a write happened and is counted; nothing is retried until the spec, a Secret or the project changes
+      retries.reset(uid);
+      ThirdPartyIntegrationStatus status = statuses.notHeld(resource, notHeld);
+      List<EventNote> events = repeated(resource.getStatus(), ConditionReason.FieldNotApplied, notHeld.message())
+          ? List.of() : List.of(EventNote.warning(ConditionReason.FieldNotApplied.name(), notHeld.message()));
+      return new PassVerdict(status, events, Optional.empty(),
+          notHeld.change() == Change.None ? Optional.empty() : Optional.of(notHeld.change()),
+          Optional.of(ConditionReason.FieldNotApplied), false, Optional.empty(), false);
     }
     if (outcome instanceof SyncOutcome.Deferred deferred) {
       // nothing was learnt and nothing is wrong: the status stays as it is
@@ -78,13 +88,17 @@ final class Verdicts {
         Optional.empty(), false, Optional.empty(), true);
   }
 
-  private PassVerdict failure(
-      ThirdPartyIntegration resource, ConditionReason reason, String message, Optional<Duration> requeue) {
-    ThirdPartyIntegrationStatus previous = resource.getStatus();
-    boolean repeated = previous != null && previous.ready()
+  /** Whether Ready already says this: then an Event would only repeat it. */
+  private static boolean repeated(ThirdPartyIntegrationStatus previous, ConditionReason reason, String message) {
+    return previous != null && previous.ready()
         .map(c -> c.getReason() == reason && Objects.equals(c.getMessage(), message))
         .orElse(false);
-    List<EventNote> events = repeated ? List.of() : List.of(EventNote.warning(reason.name(), message));
+  }
+
+  private PassVerdict failure(
+      ThirdPartyIntegration resource, ConditionReason reason, String message, Optional<Duration> requeue) {
+    List<EventNote> events = repeated(resource.getStatus(), reason, message) ? List.of()
+        : List.of(EventNote.warning(reason.name(), message));
     return new PassVerdict(statuses.failed(resource, reason, message), events, requeue, Optional.empty(),
         Optional.of(reason), false, requeue.map(d -> reason), false);
   }

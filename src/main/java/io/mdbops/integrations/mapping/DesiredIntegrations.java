@@ -22,9 +22,14 @@ public final class DesiredIntegrations {
     Map<String, Object> fields = new LinkedHashMap<>();
     Set<String> secretFields = new HashSet<>();
     Map<String, SecretForm> forms = new HashMap<>();
+    Map<String, SecretKeySelector> refs = new HashMap<>();
     Map<String, Object> defaults = new HashMap<>();
+    Set<String> optional = new HashSet<>();
     Map<String, String> versions = new TreeMap<>();
     for (FieldMapping field : IntegrationFields.of(spec.getType())) {
+      if (field.optional()) {
+        optional.add(field.apiField());
+      }
       if (field.isSecret()) {
         SecretKeySelector ref = field.secretRef().apply(block);
         if (ref == null) {
@@ -33,6 +38,7 @@ public final class DesiredIntegrations {
         fields.put(field.apiField(), secrets.value(ref));
         secretFields.add(field.apiField());
         forms.put(field.apiField(), field.form());
+        refs.put(field.apiField(), ref);
         versions.put(ref.getName(), secrets.version(ref.getName()));
       } else {
         Object value = field.plain().apply(block);
@@ -45,7 +51,7 @@ public final class DesiredIntegrations {
       }
     }
     IntegrationPayload payload = new IntegrationPayload(spec.getType().name(), fields, secretFields);
-    return new DesiredIntegration(spec.getType(), payload, forms, defaults, versions);
+    return new DesiredIntegration(spec.getType(), payload, forms, refs, defaults, optional, versions);
   }
 
   /** Every Secret key the spec's block references (not the connection), in field order. */

@@ -3,14 +3,12 @@ package io.mdbops.integrations.mapping;
 import static io.mdbops.integrations.mapping.FieldMapping.plain;
 import static io.mdbops.integrations.mapping.FieldMapping.secret;
 
-import io.mdbops.integrations.api.v1alpha1.DatadogRegion;
 import io.mdbops.integrations.api.v1alpha1.DatadogSpec;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.MicrosoftTeamsSpec;
 import io.mdbops.integrations.api.v1alpha1.NewRelicSpec;
 import io.mdbops.integrations.api.v1alpha1.OpsGenieRegion;
 import io.mdbops.integrations.api.v1alpha1.OpsGenieSpec;
-import io.mdbops.integrations.api.v1alpha1.PagerDutyRegion;
 import io.mdbops.integrations.api.v1alpha1.PagerDutySpec;
 import io.mdbops.integrations.api.v1alpha1.PrometheusScheme;
 import io.mdbops.integrations.api.v1alpha1.PrometheusServiceDiscovery;
@@ -31,26 +29,25 @@ public final class IntegrationFields {
   private static final Map<IntegrationType, List<FieldMapping>> FIELDS = new EnumMap<>(IntegrationType.class);
 
   static {
+    // v1.0 has no PagerDuty region and no Datadog region (Atlas only): ProductSupport refuses any but
+    // US, which is what these products serve, so region is never sent nor compared
     FIELDS.put(IntegrationType.PAGER_DUTY, List.of(
-        secret("serviceKey", (PagerDutySpec b) -> b.getServiceKeySecretRef(), SecretForm.LAST_FOUR),
-        // v1.0 rejects an explicit region; US is what it serves, so US is never sent
-        plain("region", (PagerDutySpec b) -> b.getRegion() == PagerDutyRegion.EU ? "EU" : null, "US")));
+        secret("serviceKey", (PagerDutySpec b) -> b.getServiceKeySecretRef(), SecretForm.LAST_FOUR)));
     FIELDS.put(IntegrationType.SLACK, List.of(
         secret("apiToken", (SlackSpec b) -> b.getApiTokenSecretRef(), SecretForm.LAST_FOUR),
         plain("teamName", (SlackSpec b) -> b.getTeamName(), null),
-        plain("channelName", (SlackSpec b) -> b.getChannelName(), null)));
+        plain("channelName", (SlackSpec b) -> b.getChannelName(), null).makeOptional()));
     FIELDS.put(IntegrationType.DATADOG, List.of(
-        secret("apiKey", (DatadogSpec b) -> b.getApiKeySecretRef(), SecretForm.LAST_FOUR),
-        plain("region", (DatadogSpec b) -> nameOr(b.getRegion(), DatadogRegion.US), "US")));
+        secret("apiKey", (DatadogSpec b) -> b.getApiKeySecretRef(), SecretForm.LAST_FOUR)));
     FIELDS.put(IntegrationType.OPS_GENIE, List.of(
         secret("apiKey", (OpsGenieSpec b) -> b.getApiKeySecretRef(), SecretForm.LAST_FOUR),
         plain("region", (OpsGenieSpec b) -> nameOr(b.getRegion(), OpsGenieRegion.US), "US")));
     FIELDS.put(IntegrationType.VICTOR_OPS, List.of(
         secret("apiKey", (VictorOpsSpec b) -> b.getApiKeySecretRef(), SecretForm.LAST_FOUR),
-        plain("routingKey", (VictorOpsSpec b) -> b.getRoutingKey(), null)));
+        plain("routingKey", (VictorOpsSpec b) -> b.getRoutingKey(), null).makeOptional()));
     FIELDS.put(IntegrationType.WEBHOOK, List.of(
         secret("url", (WebhookSpec b) -> b.getUrlSecretRef(), SecretForm.URL),
-        secret("secret", (WebhookSpec b) -> b.getSigningSecretRef(), SecretForm.HIDDEN)));
+        secret("secret", (WebhookSpec b) -> b.getSigningSecretRef(), SecretForm.HIDDEN).makeOptional()));
     FIELDS.put(IntegrationType.MICROSOFT_TEAMS, List.of(
         secret("microsoftTeamsWebhookUrl", (MicrosoftTeamsSpec b) -> b.getWebhookUrlSecretRef(), SecretForm.URL)));
     FIELDS.put(IntegrationType.PROMETHEUS, List.of(
@@ -60,8 +57,9 @@ public final class IntegrationFields {
         plain("serviceDiscovery", (PrometheusSpec b) -> apiValue(b.getServiceDiscovery()), null),
         plain("scheme", (PrometheusSpec b) -> apiValue(b.getScheme()), null),
         plain("enabled", (PrometheusSpec b) -> b.getEnabled(), null),
-        plain("tlsPemPath", (PrometheusSpec b) -> b.getTlsPemPath(), null),
-        secret("tlsPemPassword", (PrometheusSpec b) -> b.getTlsPemPasswordSecretRef(), SecretForm.LAST_FOUR)));
+        plain("tlsPemPath", (PrometheusSpec b) -> b.getTlsPemPath(), null).makeOptional(),
+        secret("tlsPemPassword", (PrometheusSpec b) -> b.getTlsPemPasswordSecretRef(), SecretForm.LAST_FOUR)
+            .makeOptional()));
     FIELDS.put(IntegrationType.NEW_RELIC, List.of(
         plain("accountId", (NewRelicSpec b) -> b.getAccountId(), null),
         secret("licenseKey", (NewRelicSpec b) -> b.getLicenseKeySecretRef(), SecretForm.LAST_FOUR),

@@ -8,7 +8,9 @@ import com.burgstaller.okhttp.digest.DigestAuthenticator;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Authenticator;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * answer preemptively with the cached nonce ({@code nc} counting up); a {@code stale=true} 401 costs
  * one extra round trip. The guard in front of the library hands every other 401 back to the caller:
  * a 401 without a Digest challenge, and any exchange that was already answered twice.
+ *
+ * <p>The docs only say a nonce is valid "for a short amount of time". A server that refuses every
+ * reused nonce would make each call pay a refused answer before its challenge; after {@value
+ * NonceReuse#REFUSALS_TO_STOP} refusals in a row the connection stops answering preemptively and
+ * answers each challenge instead.
  */
 final class DigestAuth {
 
@@ -36,9 +43,66 @@ final class DigestAuth {
     Authenticator digest =
         new CachingAuthenticatorDecorator(
             new DigestAuthenticator(new Credentials(publicKey, privateKey)), cache);
+    NonceReuse reuse = new NonceReuse();
     return builder
         .authenticator(new Guard(digest, listener))
-        .addInterceptor(new AuthenticationCacheInterceptor(cache));
+        .addInterceptor(new PreemptiveAnswers(new AuthenticationCacheInterceptor(cache), reuse));
+  }
+
+  /** Whether answering with a cached nonce works with this server. */
+  static final class NonceReuse {
+    static final int REFUSALS_TO_STOP = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(DigestAuth.class);
+
+    private final AtomicInteger refusedInARow = new AtomicInteger();
+    private volatile boolean stopped;
+
+    boolean allowed() {
+      return !stopped;
+    }
+
+    void refused() {
+      if (refusedInARow.incrementAndGet() >= REFUSALS_TO_STOP && !stopped) {
+        stopped = true;
+        LOG.info("the API refuses reused Digest nonces; this connection answers each challenge instead");
+      }
+    }
+
+    void accepted() {
+      refusedInARow.set(0);
+    }
+  }
+
+  /** Answers preemptively with the cached nonce while the server accepts that, and learns when it does not. */
+  private static final class PreemptiveAnswers implements Interceptor {
+    private final Interceptor cached;
+    private final NonceReuse reuse;
+
+    PreemptiveAnswers(Interceptor cached, NonceReuse reuse) {
+      this.cached = cached;
+      this.reuse = reuse;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      if (!reuse.allowed()) {
+        return chain.proceed(chain.request());
+      }
+      Response response = cached.intercept(chain);
+      Response first = response;
+      while (first.priorResponse() != null) {
+        first = first.priorResponse();
+      }
+      String auth = first.request().header("Authorization");
+      if (auth != null && auth.startsWith("Digest ")) {
+        if (first.code() == 401) {
+          reuse.refused();
+        } else {
+          reuse.accepted();
+        }
+      }
+      return response;
+    }
   }
 
   private static final class Guard implements Authenticator {

@@ -294,7 +294,6 @@ public final class Examples {
     files.put(IntegrationType.WEBHOOK, "webhook.yaml");
     files.put(IntegrationType.MICROSOFT_TEAMS, "microsoft-teams.yaml");
     files.put(IntegrationType.PROMETHEUS, "prometheus.yaml");
-    files.put(IntegrationType.NEW_RELIC, "new-relic.yaml");
     return Map.copyOf(files);
   }
 }

@@ -27,20 +27,32 @@ import org.slf4j.LoggerFactory;
  * Finds drift cheaply: every resync interval (jittered) it reads each watched project once, and wakes
  * only the resources whose integration no longer looks the way their last pass left it. Resources
  * register here from their passes, so a standby replica, which makes none, polls nothing.
+ *
+ * <p>A read that fails reaches the resources of that project too: at once when only a person can
+ * fix it (refused key, missing role, project gone), and after {@value #TRANSIENT_CHECKS} checks in a
+ * row for failures that pass by themselves (5xx, timeouts, 429), so one blip does not flap Ready.
+ * Resources whose last pass failed are woken by the next successful read, so they heal on their own.
  */
 public final class DriftWatch implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DriftWatch.class);
   private static final double JITTER = 0.1;
+  /** Drift checks in a row that must fail for a transient failure to reach the resources. */
+  static final int TRANSIENT_CHECKS = 2;
 
-  /** What a resource expects its integration to look like, and where. */
-  private record Watch(ProjectKey key, String type, IntegrationsApi api, Optional<IntegrationView> expected) {}
+  /**
+   * What a resource expects its integration to look like, and where; {@code failing} when its last
+   * pass could not read the project.
+   */
+  private record Watch(ProjectKey key, String credentials, String type, IntegrationsApi api,
+      Optional<IntegrationView> expected, boolean failing) {}
 
   private final ProjectSnapshots snapshots;
   private final Duration interval;
   private final Consumer<ResourceID> wake;
   private final int parallelism;
   private final Map<ResourceID, Watch> watches = new ConcurrentHashMap<>();
+  private final Map<ProjectKey, Integer> failedChecks = new ConcurrentHashMap<>();
   private ScheduledExecutorService timer;
   private ExecutorService readers;
 
@@ -56,16 +68,22 @@ public final class DriftWatch implements AutoCloseable {
   }
 
   /** Records what {@code resource}'s integration looked like at the end of its pass. */
-  public void watch(ThirdPartyIntegration resource, ProjectKey key, IntegrationsApi api, IntegrationView expected) {
-    watches.put(
-        ResourceID.fromResource(resource),
-        new Watch(key, resource.getSpec().getType().name(), api, Optional.ofNullable(expected)));
+  void watch(ThirdPartyIntegration resource, Target target, Optional<IntegrationView> expected) {
+    watches.put(ResourceID.fromResource(resource), new Watch(target.key(), target.connection().clientKey(),
+        target.type(), target.api(), expected, false));
+  }
+
+  /** Records that {@code resource}'s pass could not read its project: the next good read wakes it. */
+  void watchFailing(ThirdPartyIntegration resource, Target target) {
+    watches.put(ResourceID.fromResource(resource), new Watch(target.key(), target.connection().clientKey(),
+        target.type(), target.api(), Optional.empty(), true));
   }
 
   public void unwatch(ResourceID id) {
     Watch removed = watches.remove(id);
     if (removed != null && watches.values().stream().noneMatch(w -> w.key().equals(removed.key()))) {
       snapshots.forget(removed.key());
+      failedChecks.remove(removed.key());
     }
   }
 
@@ -128,26 +146,42 @@ public final class DriftWatch implements AutoCloseable {
   }
 
   private int check(ProjectKey key, List<Map.Entry<ResourceID, Watch>> members) {
-    IntegrationsApi api = members.get(0).getValue().api();
+    Watch any = members.get(0).getValue();
     ProjectSnapshot snapshot;
     try {
-      snapshot = snapshots.refresh(key, () -> api.list(key.projectId()));
+      snapshot = snapshots.refresh(key, any.credentials(), () -> any.api().list(key.projectId()));
     } catch (ApiException e) {
-      LOG.info("drift check of project {} could not read it: {}", key, e.getMessage());
-      return 0;
+      return failedRead(key, members, e);
     }
+    failedChecks.remove(key);
     int woken = 0;
     for (Map.Entry<ResourceID, Watch> member : members) {
       Watch w = member.getValue();
       if (watches.get(member.getKey()) != w) {
         continue; // re-registered or removed meanwhile by a pass, which saw newer state
       }
-      if (!Objects.equals(snapshot.ofType(w.type()), w.expected())) {
+      if (w.failing() || !Objects.equals(snapshot.ofType(w.type()), w.expected())) {
         wake.accept(member.getKey());
         woken++;
       }
     }
     return woken;
+  }
+
+  /** Wakes the project's resources when the failure is theirs to report; see the class comment. */
+  private int failedRead(ProjectKey key, List<Map.Entry<ResourceID, Watch>> members, ApiException e) {
+    if (e.kind() == ApiException.Kind.THROTTLED) {
+      return 0; // our own request budget: nothing is wrong with the project
+    }
+    int inARow = failedChecks.merge(key, 1, Integer::sum);
+    boolean report = ProjectSnapshots.needsAPerson(e) || inARow >= TRANSIENT_CHECKS;
+    LOG.info("drift check of project {} could not read it ({} in a row{}): {}", key, inARow,
+        report ? ", reported to its resources" : "", e.getMessage());
+    if (!report) {
+      return 0;
+    }
+    members.forEach(member -> wake.accept(member.getKey()));
+    return members.size();
   }
 
   @Override

@@ -1,30 +1,34 @@
 package io.mdbops.integrations.sync;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.mdbops.integrations.api.v1alpha1.AppliedSecret;
 import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.opsmanager.ApiException;
+import io.mdbops.integrations.opsmanager.IntegrationPayload;
 import io.mdbops.integrations.opsmanager.IntegrationView;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One pass over one resource: resolve (validation, connection, Secrets, ownership) → observe the
- * project → compare → write only when something differs. Makes no Kubernetes writes: the caller
- * turns the outcome into status and Events. Owns what it remembers about each resource between
- * passes and the drift watch registrations; {@link #forget} drops both.
+ * project → compare → write only when something differs → verify the API's answer holds what was
+ * written. Makes no Kubernetes writes: the caller turns the outcome into status and Events. Owns what
+ * it remembers about each resource between passes and the drift watch registrations; {@link #forget}
+ * drops both.
  */
 public final class IntegrationSync {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationSync.class);
+  /** How soon to look again when the API accepted a write but its answer does not list it yet. */
+  private static final Duration NOT_LISTED_RECHECK = Duration.ofSeconds(5);
 
   private final TargetResolver targets;
   private final ProjectSnapshots snapshots;
@@ -52,9 +56,13 @@ public final class IntegrationSync {
     Target target = ((TargetResolver.Resolved) resolution).target();
     ProjectSnapshot snapshot;
     try {
-      snapshot = snapshots.get(target.key(), () -> target.api().list(target.projectId()), snapshotMaxAge);
+      snapshot = snapshots.get(target.key(), target.connection().clientKey(),
+          () -> target.api().list(target.projectId()), snapshotMaxAge);
     } catch (ApiException e) {
-      return failed(e);
+      if (e.kind() != ApiException.Kind.THROTTLED) {
+        driftWatch.watchFailing(resource, target); // the next good read of the project wakes it
+      }
+      return failed(e, target, false);
     }
     return compareAndWrite(resource, target, snapshot.ofType(target.type()));
   }
@@ -68,27 +76,31 @@ public final class IntegrationSync {
   private SyncOutcome compareAndWrite(ThirdPartyIntegration resource, Target target, Optional<IntegrationView> live) {
     DesiredIntegration desired = target.desired();
     String uid = resource.getMetadata().getUid();
-    SyncMemory.Remembered remembered = memory.get(uid);
-    LiveComparison.Echo echo = remembered == null ? null : remembered.echo();
-    LiveComparison.Differences differences =
-        LiveComparison.compare(desired, live, appliedVersions(resource.getStatus()), echo);
     long generation = generation(resource);
+    LiveComparison.Applied applied = LiveComparison.Applied.of(resource.getStatus());
+    LiveComparison.Differences differences = LiveComparison.compare(desired, live, applied);
     if (!differences.any()) {
-      memory.put(uid, new SyncMemory.Remembered(echo, generation));
-      driftWatch.watch(resource, target.key(), target.api(), live.orElse(null));
+      memory.synced(uid, generation);
+      driftWatch.watch(resource, target, live);
       return new SyncOutcome.InSync(Change.None, differences, desired.secretVersions());
     }
-    Change change = classify(resource, live.isPresent(), desired, remembered);
+    Optional<String> stillNotHeld = stillNotHeld(resource, uid, generation, desired, live);
+    if (stillNotHeld.isPresent()) {
+      driftWatch.watch(resource, target, live);
+      return SyncOutcome.Failed.of(ConditionReason.FieldNotApplied, stillNotHeld.get());
+    }
+    Change change = classify(resource, live.isPresent(), desired, memory.get(uid));
+    Set<String> clearing = LiveComparison.toClear(desired, live, applied);
+    IntegrationPayload payload = desired.payloadClearing(clearing);
     long started = System.nanoTime();
+    Optional<IntegrationView> echoed;
     try {
-      ProjectSnapshot written = snapshots.replace(target.key(), target.api().put(target.projectId(), desired.payload()));
-      Optional<IntegrationView> echoed = written.ofType(target.type());
-      memory.put(uid, new SyncMemory.Remembered(new LiveComparison.Echo(
-          echoed.map(IntegrationView::fields).orElse(Map.of()), desired.secretVersions()), generation));
-      driftWatch.watch(resource, target.key(), target.api(), echoed.orElse(null));
-      LOG.info("PUT {} in project {}: {} in {} ms ({})", target.type(), target.projectId(), change,
-          millisSince(started), differences);
-      return new SyncOutcome.InSync(change, differences, desired.secretVersions());
+      ProjectSnapshot written = snapshots.replace(target.key(), target.api().put(target.projectId(), payload));
+      echoed = written.ofType(target.type());
+      if (echoed.isEmpty()) {
+        // some servers leave a just-written integration out of the list they answer with
+        echoed = target.api().get(target.projectId(), target.type());
+      }
     } catch (ApiException e) {
       if (e.kind() != ApiException.Kind.THROTTLED) {
         snapshots.invalidate(target.key());
@@ -96,16 +108,71 @@ public final class IntegrationSync {
             millisSince(started), e.getMessage());
       }
       // a refused write left the project as it was: wake this resource if that changes
-      driftWatch.watch(resource, target.key(), target.api(), live.orElse(null));
-      return failed(e);
+      driftWatch.watch(resource, target, live);
+      return failed(e, target, live.isEmpty());
     }
+    LOG.info("PUT {} in project {}: {} in {} ms ({}{})", target.type(), target.projectId(), change,
+        millisSince(started), differences, clearing.isEmpty() ? "" : "; cleared " + String.join(", ", clearing));
+    if (echoed.isEmpty()) {
+      snapshots.invalidate(target.key());
+      driftWatch.watchFailing(resource, target);
+      return SyncOutcome.Failed.of(ConditionReason.Reconciling, "the API accepted the " + target.type()
+          + " integration but does not list it yet; looking again shortly").recheckAfter(NOT_LISTED_RECHECK);
+    }
+    return verified(resource, target, change, differences, payload, echoed.get());
   }
 
-  private static SyncOutcome failed(ApiException e) {
+  /** Judges the API's answer to a write: the resource is in sync only if the answer holds what was sent. */
+  private SyncOutcome verified(ThirdPartyIntegration resource, Target target, Change change,
+      LiveComparison.Differences differences, IntegrationPayload payload, IntegrationView echoed) {
+    DesiredIntegration desired = target.desired();
+    String uid = resource.getMetadata().getUid();
+    SyncOutcome.Written written = new SyncOutcome.Written(
+        payload.fields().entrySet().stream().filter(e -> !"".equals(e.getValue())).map(Map.Entry::getKey).toList(),
+        LiveComparison.masksShown(desired, echoed));
+    driftWatch.watch(resource, target, Optional.of(echoed));
+    List<LiveComparison.Mismatch> mismatches = LiveComparison.verify(desired, echoed);
+    if (mismatches.isEmpty()) {
+      memory.synced(uid, generation(resource));
+      return new SyncOutcome.InSync(change, differences, desired.secretVersions(), Optional.of(written));
+    }
+    String message = NotHeldMessage.of(target, mismatches);
+    LOG.info("PUT {} in project {}: the answer does not hold what was sent: {}", target.type(), target.projectId(),
+        message);
+    memory.notHeld(uid, new SyncMemory.NotHeld(generation(resource), desired.secretVersions(), Optional.of(echoed),
+        message));
+    return new SyncOutcome.NotHeld(change, desired.secretVersions(), written, message);
+  }
+
+  /**
+   * When the last write was not held and nothing has changed since (spec, Secrets, project), the
+   * reason it stands, so the pass reports it again instead of writing again. After a restart the
+   * status says so, for the spec generation and Secrets it was written with.
+   */
+  private Optional<String> stillNotHeld(ThirdPartyIntegration resource, String uid, long generation,
+      DesiredIntegration desired, Optional<IntegrationView> live) {
+    SyncMemory.Remembered remembered = memory.get(uid);
+    if (remembered != null && remembered.notHeld() != null) {
+      SyncMemory.NotHeld last = remembered.notHeld();
+      return last.sameSituation(generation, desired.secretVersions(), live) ? Optional.of(last.message())
+          : Optional.empty();
+    }
+    ThirdPartyIntegrationStatus status = resource.getStatus();
+    Optional<Condition> ready = status == null ? Optional.empty() : status.ready();
+    if (remembered == null && ready.isPresent() && ready.get().getReason() == ConditionReason.FieldNotApplied
+        && Long.valueOf(generation).equals(ready.get().getObservedGeneration())
+        && desired.secretVersions().equals(LiveComparison.Applied.of(status).secretVersions())) {
+      memory.notHeld(uid, new SyncMemory.NotHeld(generation, desired.secretVersions(), live, ready.get().getMessage()));
+      return Optional.of(ready.get().getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static SyncOutcome failed(ApiException e, Target target, boolean creating) {
     if (e.kind() == ApiException.Kind.THROTTLED) {
       return new SyncOutcome.Deferred(e.retryAfter().orElse(Duration.ofSeconds(1)));
     }
-    return ApiFailures.of(e);
+    return ApiFailures.of(e, target.connection().product(), target.desired().type(), creating);
   }
 
   private static long millisSince(long nanoTime) {
@@ -122,11 +189,12 @@ public final class IntegrationSync {
     if (status == null || status.getLastAppliedTime() == null) {
       return liveExists ? Change.Adopted : Change.Created;
     }
-    Long synced = remembered != null ? Long.valueOf(remembered.syncedGeneration()) : syncedGeneration(status);
+    Long synced = remembered != null && remembered.syncedGeneration() >= 0
+        ? Long.valueOf(remembered.syncedGeneration()) : syncedGeneration(status);
     if (synced == null || synced != generation(resource)) {
       return Change.Updated;
     }
-    if (!desired.secretVersions().equals(appliedVersions(status))) {
+    if (!desired.secretVersions().equals(LiveComparison.Applied.of(status).secretVersions())) {
       return Change.SecretRotated;
     }
     return Change.DriftCorrected;
@@ -137,14 +205,6 @@ public final class IntegrationSync {
         .filter(c -> Condition.TRUE.equals(c.getStatus()) && c.getReason() == ConditionReason.Synced)
         .map(Condition::getObservedGeneration)
         .orElse(null);
-  }
-
-  static Map<String, String> appliedVersions(ThirdPartyIntegrationStatus status) {
-    if (status == null || status.getAppliedSecrets() == null) {
-      return Map.of();
-    }
-    return status.getAppliedSecrets().stream()
-        .collect(Collectors.toMap(AppliedSecret::getName, AppliedSecret::getResourceVersion, (a, b) -> b));
   }
 
   private static long generation(ThirdPartyIntegration resource) {

@@ -1,8 +1,10 @@
 package io.mdbops.integrations.sync;
 
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.MaskedSecret;
 import io.mdbops.integrations.opsmanager.ApiException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,14 +12,41 @@ import java.util.Optional;
 public sealed interface SyncOutcome {
 
   /**
-   * The project holds the desired integration.
+   * What a write left in the project, for the status: the fields it set (names) and how the API
+   * showed its secret fields (masked by the API).
+   */
+  record Written(List<String> fields, List<MaskedSecret> masks) {
+    public Written {
+      fields = List.copyOf(fields);
+      masks = List.copyOf(masks);
+    }
+  }
+
+  /**
+   * The project holds the desired integration: seen in a read, or in the answer to this pass's write.
    *
    * @param change what this pass did to get there
    * @param differences what differed before the write (names only)
    * @param appliedSecretVersions the Secrets the live configuration now reflects
+   * @param written what the write left, when this pass wrote
    */
   record InSync(
-      Change change, LiveComparison.Differences differences, Map<String, String> appliedSecretVersions)
+      Change change, LiveComparison.Differences differences, Map<String, String> appliedSecretVersions,
+      Optional<Written> written) implements SyncOutcome {
+
+    public InSync(Change change, LiveComparison.Differences differences, Map<String, String> appliedSecretVersions) {
+      this(change, differences, appliedSecretVersions, Optional.empty());
+    }
+  }
+
+  /**
+   * The API accepted the write but its answer does not hold what was sent (it kept a field the spec
+   * no longer sets, or dropped one). The Secrets were sent; no further write happens until the spec,
+   * a Secret or the project changes.
+   *
+   * @param message which fields, and why, for the condition
+   */
+  record NotHeld(Change change, Map<String, String> appliedSecretVersions, Written written, String message)
       implements SyncOutcome {}
 
   /**

@@ -10,6 +10,7 @@ import io.mdbops.integrations.connection.SecretReader;
 import io.mdbops.integrations.connection.SecretUnavailableException;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegrations;
+import io.mdbops.integrations.mapping.ProductSupport;
 import io.mdbops.integrations.mapping.SecretValues;
 import io.mdbops.integrations.opsmanager.IntegrationsApi;
 import java.time.Duration;
@@ -20,8 +21,8 @@ import java.util.function.Function;
 
 /**
  * The steps of a pass before any API call: validate the spec, check the namespace may target the
- * project, resolve the connection and the referenced Secrets, make sure no older resource owns the
- * integration, and get the connection's client. Either all of it succeeds or the pass ends with the
+ * project, resolve the connection, check its product has the type and fields, read the referenced
+ * Secrets, make sure no older resource owns the integration, and get the connection's client. Either all of it succeeds or the pass ends with the
  * first reason it cannot go on.
  */
 public final class TargetResolver {
@@ -73,6 +74,10 @@ public final class TargetResolver {
     }
     try {
       ResolvedConnection connection = connections.resolve(resource);
+      List<String> unsupported = ProductSupport.problems(resource.getSpec(), connection.product());
+      if (!unsupported.isEmpty()) {
+        return refused(ConditionReason.InvalidSpec, String.join("; ", unsupported));
+      }
       SecretValues values = secrets.read(namespace, DesiredIntegrations.referencedSecrets(resource.getSpec()));
       DesiredIntegration desired = DesiredIntegrations.build(resource.getSpec(), values);
       Optional<ThirdPartyIntegration> owner = ownership.otherOwner(resource, connection.baseUrl());

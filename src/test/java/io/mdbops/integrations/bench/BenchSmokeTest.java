@@ -101,7 +101,7 @@ class BenchSmokeTest {
     assertThat(p.members()).hasSize(1000);
     assertThat(p.members().stream().collect(Collectors.groupingBy(m -> m.projectId() + "/" + m.type())))
         .allSatisfy((k, v) -> assertThat(v).hasSize(1));
-    assertThat(p.members().stream().map(Population.Member::type).collect(Collectors.toSet())).hasSize(9);
+    assertThat(p.members().stream().map(Population.Member::type).collect(Collectors.toSet())).hasSize(BenchSettings.TYPES_PER_PROJECT);
     // a project's resources live in the namespace of the tenant that owns the project
     assertThat(p.tenants()).allSatisfy(t -> assertThat(p.members().stream()
         .filter(m -> t.projects().contains(m.projectId())).map(Population.Member::namespace)
@@ -111,7 +111,7 @@ class BenchSmokeTest {
   @Test
   void moreIntegrationsThanTypesPerProjectIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchSettings.builder().resources(1000).projects(100).build())
-        .hasMessageContaining("at least 112 projects");
+        .hasMessageContaining("at least 125 projects");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.mdbops.integrations.cli;
 
+import io.mdbops.integrations.mapping.ProductSupport;
+import io.mdbops.integrations.opsmanager.Product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mdbops.integrations.Main;
@@ -42,8 +44,8 @@ class SandboxCommandTest {
     Run run = sandbox("--exit-when-ready=30s");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).contains("All 9 examples are Ready.");
-    for (IntegrationType type : IntegrationType.values()) {
+    assertThat(run.out()).contains("All 8 examples are Ready.");
+    for (IntegrationType type : ProductSupport.offeredTypes(Product.OPS_MANAGER)) {
       assertThat(run.out()).containsPattern("API PUT\\s+5e2211c17a3e5a48f5497de3 " + type + " -> 200");
       assertThat(run.out()).containsPattern("demo/\\S+\\s+" + type + "\\s+True\\s+Synced");
     }
@@ -61,7 +63,7 @@ class SandboxCommandTest {
         "--reset-rate", "0.05", "--latency", "5ms..30ms", "--nonce-ttl", "2s");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).contains("All 9 examples are Ready.");
+    assertThat(run.out()).contains("All 8 examples are Ready.");
     // the outage was real: some writes failed before they landed
     assertThat(run.out()).containsPattern("API PUT\\s+\\S+ \\S+ -> (5\\d\\d|429|no response)");
   }
@@ -101,10 +103,10 @@ class SandboxCommandTest {
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       assertThat(real.storedAll(project).keySet()).containsExactlyInAnyOrderElementsOf(
-          Arrays.stream(IntegrationType.values()).map(Enum::name).toList());
+          ProductSupport.offeredTypes(Product.OPS_MANAGER).stream().map(Enum::name).toList());
       assertThat(real.stored(project, "PROMETHEUS").orElseThrow()).containsEntry("username", "prom_user_" + project);
       List<JournalEntry> puts = real.journal().entries(e -> "PUT".equals(e.method()));
-      assertThat(puts).hasSize(IntegrationType.values().length)
+      assertThat(puts).hasSize(ProductSupport.offeredTypes(Product.OPS_MANAGER).size())
           .allMatch(e -> project.equals(e.projectId()) && "real-public".equals(e.publicKey()));
       assertThat(run.out()).contains("re-targeted to project(s) " + project).doesNotContain("real-private-key");
     }

@@ -24,6 +24,7 @@ class ApiClientsTest {
 
   static ResolvedConnection connection(String secret, String version, String caPem) {
     return new ResolvedConnection(new ApiConnection(URI.create("https://om.example.com"), "pub", "priv", caPem),
+        io.mdbops.integrations.opsmanager.Product.OPS_MANAGER,
         "team", secret, version, false);
   }
 

@@ -206,8 +206,9 @@ class BadInputEndToEndTest {
   @MethodSource("mistakes")
   @Order(3)
   void healsOnceFixed(Case c) {
-    // API-side fixes (a project created, a key granted) are only noticed at the slow retry: <= 36 s
-    h.awaitResource(c.namespace(), "it", Duration.ofSeconds(60), r -> {
+    // API-side fixes (a project created, a key granted) are noticed at the first slow retry after the
+    // refused read stops being reused (a minute): within about 100 s
+    h.awaitResource(c.namespace(), "it", Duration.ofSeconds(120), r -> {
       var ready = OperatorHarness.ready(r);
       return ready != null && ready.getReason() == ConditionReason.Synced
           && ready.getObservedGeneration().equals(r.getMetadata().getGeneration());

@@ -42,12 +42,13 @@ class DesiredIntegrationsTest {
   }
 
   @Test
-  void pagerDutyUsRegionIsNeverSentBecauseV1RejectsIt() throws Exception {
+  void regionsTheCloudAndOpsManagerApisDoNotHaveAreNeverSent() throws Exception {
     ThirdPartyIntegration r = Fixtures.resource("ns", "r", IntegrationType.PAGER_DUTY, Fixtures.projectId(), null);
     r.getSpec().getPagerDuty().setRegion(PagerDutyRegion.US);
     assertThat(build(r, Map.of("serviceKey", "k")).payload().fields()).containsOnlyKeys("serviceKey");
-    r.getSpec().getPagerDuty().setRegion(PagerDutyRegion.EU);
-    assertThat(build(r, Map.of("serviceKey", "k")).payload().fields()).containsEntry("region", "EU");
+    ThirdPartyIntegration dd = Fixtures.resource("ns", "r", IntegrationType.DATADOG, Fixtures.projectId(), null);
+    dd.getSpec().getDatadog().setRegion(io.mdbops.integrations.api.v1alpha1.DatadogRegion.US);
+    assertThat(build(dd, Map.of("apiKey", "abcdef")).payload().fields()).containsOnlyKeys("apiKey");
   }
 
   @Test

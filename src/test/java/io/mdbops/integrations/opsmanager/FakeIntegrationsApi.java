@@ -1,6 +1,8 @@
 package io.mdbops.integrations.opsmanager;
 
+import io.mdbops.integrations.simulator.FieldSchema;
 import io.mdbops.integrations.simulator.ResponseMasking;
+import io.mdbops.integrations.simulator.TypeSchema;
 import io.mdbops.integrations.simulator.TypeSchemas;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * An in-memory {@link IntegrationsApi} for fast core tests: projects hold integrations unmasked,
@@ -29,6 +32,10 @@ public final class FakeIntegrationsApi implements IntegrationsApi {
   private final Deque<Failure> failures = new ArrayDeque<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private volatile boolean merge;
+  private volatile boolean emptyStringIgnored;
+  private volatile boolean leaveWrittenOutOfAnswer;
+  private volatile String droppedField;
+  private volatile UnaryOperator<String> masks = UnaryOperator.identity();
 
   public FakeIntegrationsApi project(String projectId) {
     projects.putIfAbsent(projectId, new LinkedHashMap<>());
@@ -38,6 +45,30 @@ public final class FakeIntegrationsApi implements IntegrationsApi {
   /** PUTs keep the stored fields the body leaves out (the Ops Manager reading). */
   public FakeIntegrationsApi merging() {
     merge = true;
+    return this;
+  }
+
+  /** An explicit {@code ""} is treated as if the field were left out (so a merging PUT cannot clear it). */
+  public FakeIntegrationsApi ignoringEmptyStrings() {
+    emptyStringIgnored = true;
+    return this;
+  }
+
+  /** Shows every masked field through this rule instead of the documented one (a server's own format). */
+  public FakeIntegrationsApi masking(UnaryOperator<String> rule) {
+    masks = rule;
+    return this;
+  }
+
+  /** Writes never store this field (a server that does not have it and says nothing). */
+  public FakeIntegrationsApi dropping(String field) {
+    droppedField = field;
+    return this;
+  }
+
+  /** A PUT's answer lists the project without the integration just written (a read-after-write lag). */
+  public FakeIntegrationsApi leavingWrittenOutOfAnswer() {
+    leaveWrittenOutOfAnswer = true;
     return this;
   }
 
@@ -107,9 +138,20 @@ public final class FakeIntegrationsApi implements IntegrationsApi {
     if (merge && project.containsKey(payload.type())) {
       next.putAll(project.get(payload.type()));
     }
-    next.putAll(payload.fields());
+    payload.fields().forEach((field, value) -> {
+      if (field.equals(droppedField)) {
+        return;
+      }
+      if (!"".equals(value)) {
+        next.put(field, value);
+      } else if (!emptyStringIgnored) {
+        next.remove(field);
+      }
+    });
     project.put(payload.type(), next);
-    return views(projectId);
+    List<IntegrationView> answer = views(projectId);
+    return leaveWrittenOutOfAnswer
+        ? answer.stream().filter(v -> !v.type().equals(payload.type())).toList() : answer;
   }
 
   @Override
@@ -133,7 +175,14 @@ public final class FakeIntegrationsApi implements IntegrationsApi {
   private List<IntegrationView> views(String projectId) {
     List<IntegrationView> views = new ArrayList<>();
     projects.get(projectId).forEach((type, fields) -> views.add(new IntegrationView(type,
-        TypeSchemas.of(type).map(schema -> ResponseMasking.view(schema, fields)).orElse(fields))));
+        TypeSchemas.of(type).map(schema -> shown(schema, fields)).orElse(fields))));
     return views;
+  }
+
+  private Map<String, Object> shown(TypeSchema schema, Map<String, Object> fields) {
+    Map<String, Object> view = new LinkedHashMap<>(ResponseMasking.view(schema, fields));
+    view.replaceAll((name, value) -> schema.field(name).filter(FieldSchema::secret).isPresent() && value instanceof String v
+        ? masks.apply(v) : value);
+    return view;
   }
 }

@@ -1,5 +1,7 @@
 package io.mdbops.integrations.resilience;
 
+import io.mdbops.integrations.mapping.ProductSupport;
+import io.mdbops.integrations.opsmanager.Product;
 import static io.mdbops.integrations.testing.OperatorHarness.CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,7 +63,7 @@ class FaultMatrixTest {
   static Project populate(String prefix) {
     String ns = h.namespace(prefix);
     Project p = new Project(ns, h.project(), new ConcurrentHashMap<>());
-    for (IntegrationType type : IntegrationType.values()) {
+    for (IntegrationType type : ProductSupport.offeredTypes(Product.OPS_MANAGER)) {
       ThirdPartyIntegration r = Fixtures.resource(ns, name(type), type, p.id(), CONNECTION);
       p.secrets().put(Fixtures.credentialsSecretName(name(type)), h.createWithCredentials(r));
     }
@@ -78,7 +80,7 @@ class FaultMatrixTest {
 
   static void awaitConverged(List<Project> projects) {
     await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> projects.stream().allMatch(p -> {
-      for (IntegrationType type : IntegrationType.values()) {
+      for (IntegrationType type : ProductSupport.offeredTypes(Product.OPS_MANAGER)) {
         if (!syncedWithCurrentSecret(p, name(type))) {
           return false;
         }
@@ -103,8 +105,8 @@ class FaultMatrixTest {
   /** The simulator holds, unmasked, exactly what the specs and the current Secrets say. */
   static void assertExactlyDesired(Project p) throws Exception {
     Map<String, Map<String, Object>> stored = h.sim.storedAll(p.id());
-    assertThat(stored.keySet()).as(p.id()).hasSize(IntegrationType.values().length);
-    for (IntegrationType type : IntegrationType.values()) {
+    assertThat(stored.keySet()).as(p.id()).hasSize(ProductSupport.offeredTypes(Product.OPS_MANAGER).size());
+    for (IntegrationType type : ProductSupport.offeredTypes(Product.OPS_MANAGER)) {
       ThirdPartyIntegration r = h.get(p.ns(), name(type));
       Map<String, String> creds = p.secrets().get(Fixtures.credentialsSecretName(name(type)));
       var desired = DesiredIntegrations.build(r.getSpec(), SecretValues.of(r.getSpec(), ref -> creds.get(ref.getKey()), n -> ""));

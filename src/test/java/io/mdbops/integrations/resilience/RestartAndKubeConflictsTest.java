@@ -1,5 +1,7 @@
 package io.mdbops.integrations.resilience;
 
+import io.mdbops.integrations.mapping.ProductSupport;
+import io.mdbops.integrations.opsmanager.Product;
 import static io.mdbops.integrations.testing.OperatorHarness.CONNECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,7 +56,7 @@ class RestartAndKubeConflictsTest {
     for (int p = 0; p < 20; p++) {
       String ns = h.namespace("restart");
       String project = h.project();
-      for (IntegrationType type : IntegrationType.values()) {
+      for (IntegrationType type : ProductSupport.offeredTypes(Product.OPS_MANAGER)) {
         targets.add(new Target(ns, project, type));
       }
     }

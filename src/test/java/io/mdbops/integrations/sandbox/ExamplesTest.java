@@ -1,5 +1,7 @@
 package io.mdbops.integrations.sandbox;
 
+import io.mdbops.integrations.mapping.ProductSupport;
+import io.mdbops.integrations.opsmanager.Product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,8 +42,15 @@ class ExamplesTest {
       assertThat(e.resources()).as(e.fileName()).hasSize(1);
       files.computeIfAbsent(e.resources().get(0).getSpec().getType(), t -> new ArrayList<>()).add(e.fileName());
     }
-    assertThat(files.keySet()).containsExactlyInAnyOrder(IntegrationType.values());
+    assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(ProductSupport.offeredTypes(Product.OPS_MANAGER));
     files.forEach((type, names) -> assertThat(names).as(type.name()).containsExactly(Examples.FILES.get(type)));
+  }
+
+  @Test
+  void theTypeOnlyAtlasStillDocumentsHasItsExampleApart() {
+    Examples atlas = Examples.fromPath(DIR.resolve("atlas"));
+    assertThat(atlas.resources()).extracting(r -> r.getSpec().getType()).containsExactly(IntegrationType.NEW_RELIC);
+    assertThat(atlas.all()).allSatisfy(e -> assertThat(e.problems()).isEmpty());
   }
 
   @Test

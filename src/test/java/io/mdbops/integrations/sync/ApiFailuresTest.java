@@ -19,7 +19,13 @@ class ApiFailuresTest {
       "401, -, Unauthorized, publicKey and privateKey",
       "403, -, Forbidden, Project Monitoring Admin",
       "404, GROUP_NOT_FOUND, ProjectNotFound, spec.projectId",
-      "400, INTEGRATION_FIELDS_INVALID, ApiRejected, fix the spec",
+      "400, INTEGRATION_FIELDS_INVALID, ApiRejected, does not accept a field",
+      "400, INVALID_INTEGRATION_SETTINGS, ApiRejected, fix the value the API names",
+      "401, NOT_IN_GROUP, Unauthorized, not a member of this project",
+      "401, USER_UNAUTHORIZED, Unauthorized, lacks the role",
+      "404, ATLAS_GROUP, ProjectNotFound, lives in Atlas",
+      "403, IP_ADDRESS_NOT_ON_ACCESS_LIST, Forbidden, access list",
+      "404, RESOURCE_NOT_FOUND, ApiRejected, root URL",
       "409, INTEGRATION_ALREADY_CONFIGURED, ApiRejected, fix the spec",
       "301, -, EndpointNotAllowed, never follows redirects"})
   void eachApiErrorGetsItsReasonAndAdvice(int status, String code, ConditionReason reason, String advice) {

@@ -103,7 +103,9 @@ public final class CoreRig {
   public SyncOutcome pass(ThirdPartyIntegration r) {
     SyncOutcome outcome = sync.sync(r);
     if (outcome instanceof SyncOutcome.InSync s) {
-      r.setStatus(statuses.synced(r, s.change(), s.appliedSecretVersions()));
+      r.setStatus(statuses.synced(r, s.change(), s.appliedSecretVersions(), s.written()));
+    } else if (outcome instanceof SyncOutcome.NotHeld n) {
+      r.setStatus(statuses.notHeld(r, n));
     } else if (outcome instanceof SyncOutcome.Failed f) {
       r.setStatus(statuses.failed(r, f.reason(), f.message()));
     }

@@ -27,7 +27,7 @@ class IntegrationSyncTest {
   final String project = rig.project();
 
   @ParameterizedTest
-  @EnumSource(IntegrationType.class)
+  @EnumSource(value = IntegrationType.class, names = "NEW_RELIC", mode = EnumSource.Mode.EXCLUDE)
   void createsAnAbsentIntegrationWithOneListAndOnePut(IntegrationType type) {
     ThirdPartyIntegration r = rig.resource("it", type, project);
     assertThat(rig.synced(r)).isEqualTo(Change.Created);
@@ -36,7 +36,7 @@ class IntegrationSyncTest {
   }
 
   @ParameterizedTest
-  @EnumSource(IntegrationType.class)
+  @EnumSource(value = IntegrationType.class, names = "NEW_RELIC", mode = EnumSource.Mode.EXCLUDE)
   void aPassOverAnInSyncIntegrationWritesNothing(IntegrationType type) {
     ThirdPartyIntegration r = rig.resource("it", type, project);
     rig.synced(r);
@@ -106,6 +106,7 @@ class IntegrationSyncTest {
 
   static Stream<Arguments> failures() {
     return Stream.of(
+        failure(ConditionReason.InvalidSpec, 0, (rig, r) -> r.getSpec().getSlack().setTeamName(null)),
         failure(ConditionReason.InvalidSpec, 0, (rig, r) -> r.getSpec().setProjectId("not-a-project")),
         failure(ConditionReason.ProjectNotAllowed, 0,
             (rig, r) -> rig.refusedProjects.put(NS + "/" + r.getSpec().getProjectId(), "not this one")),
@@ -154,6 +155,34 @@ class IntegrationSyncTest {
     assertThat(CoreRig.reason(outcome)).isEqualTo(reason);
     assertThat(((SyncOutcome.Failed) outcome).message()).isNotBlank();
     assertThat(rig.api.calls()).hasSize(calls);
+  }
+
+  @Test
+  void whatTheProductDoesNotHaveIsRefusedBeforeAnyCallNamingFieldAndProduct() {
+    ThirdPartyIntegration newRelic = rig.resource("nr", IntegrationType.NEW_RELIC, project);
+    assertThat(((SyncOutcome.Failed) rig.pass(newRelic)).message())
+        .contains("spec.type NEW_RELIC is not available on Ops Manager");
+    ThirdPartyIntegration pd = rig.resource("pd", IntegrationType.PAGER_DUTY, project);
+    pd.getSpec().getPagerDuty().setRegion(io.mdbops.integrations.api.v1alpha1.PagerDutyRegion.EU);
+    rig.secrets.put(NS, CoreRig.CONNECTION, Map.of("publicKey", "p", "privateKey", "k",
+        "baseUrl", CoreRig.BASE_URL, "product", "cloud-manager"));
+    SyncOutcome.Failed failed = (SyncOutcome.Failed) rig.pass(pd);
+    assertThat(failed.reason()).isEqualTo(ConditionReason.InvalidSpec);
+    assertThat(failed.message()).contains("spec.pagerDuty.region EU is not available on Cloud Manager");
+    ThirdPartyIntegration dd = rig.resource("dd", IntegrationType.DATADOG, project);
+    dd.getSpec().getDatadog().setRegion(io.mdbops.integrations.api.v1alpha1.DatadogRegion.EU);
+    assertThat(((SyncOutcome.Failed) rig.pass(dd)).message()).contains("spec.datadog.region EU");
+    assertThat(rig.api.calls()).isEmpty();
+  }
+
+  @Test
+  void anUnknownProductInTheConnectionSecretIsConnectionInvalid() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    rig.secrets.put(NS, CoreRig.CONNECTION, Map.of("publicKey", "p", "privateKey", "k",
+        "baseUrl", CoreRig.BASE_URL, "product", "atlas-ish"));
+    SyncOutcome.Failed failed = (SyncOutcome.Failed) rig.pass(r);
+    assertThat(failed.reason()).isEqualTo(ConditionReason.ConnectionInvalid);
+    assertThat(failed.message()).contains("cloud-manager or ops-manager");
   }
 
   @Test

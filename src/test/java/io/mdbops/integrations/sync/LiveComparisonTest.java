@@ -3,6 +3,8 @@ package io.mdbops.integrations.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.api.v1alpha1.MaskedSecret;
+import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegrations;
@@ -13,7 +15,9 @@ import io.mdbops.integrations.opsmanager.IntegrationView;
 import io.mdbops.integrations.testing.Fixtures;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LiveComparisonTest {
@@ -46,8 +50,10 @@ class LiveComparisonTest {
     return f;
   }
 
+  static final LiveComparison.Applied APPLIED_STATE = new LiveComparison.Applied(APPLIED, List.of(), Set.of());
+
   static LiveComparison.Differences compare(DesiredIntegration d, Map<String, Object> live) {
-    return LiveComparison.compare(d, Optional.of(new IntegrationView(d.type().name(), live)), APPLIED, null);
+    return LiveComparison.compare(d, Optional.of(new IntegrationView(d.type().name(), live)), APPLIED_STATE);
   }
 
   @Test
@@ -125,24 +131,74 @@ class LiveComparisonTest {
   }
 
   @Test
-  void anUnknownMaskingRuleIsLearntFromOurOwnWrite() throws Exception {
+  void anUnknownMaskingRuleIsLearntFromOurOwnWriteOfTheSameSecretKey() throws Exception {
     DesiredIntegration d = desired(IntegrationType.NEW_RELIC,
         Map.of("licenseKey", "lk-12345678", "writeToken", "wt-12345678", "readToken", "rt-12345678"), "7");
     Map<String, Object> live = shown(d);
     live.put("readToken", "<hidden>"); // a form our masking rule does not produce
     assertThat(compare(d, live).items()).containsExactly("readToken");
-    var echo = new LiveComparison.Echo(live, Map.of(SECRET, "7"));
     IntegrationView view = new IntegrationView("NEW_RELIC", live);
-    assertThat(LiveComparison.compare(d, Optional.of(view), APPLIED, echo).any()).isFalse();
-    // an echo of other Secret versions proves nothing
-    var stale = new LiveComparison.Echo(live, Map.of(SECRET, "6"));
-    assertThat(LiveComparison.compare(d, Optional.of(view), APPLIED, stale).items()).containsExactly("readToken");
+    List<MaskedSecret> shownAfterWrite = LiveComparison.masksShown(d, view);
+    assertThat(shownAfterWrite).extracting(MaskedSecret::getShownAs).contains("<hidden>");
+    var applied = new LiveComparison.Applied(APPLIED, shownAfterWrite, Set.of());
+    assertThat(LiveComparison.compare(d, Optional.of(view), applied).any()).isFalse();
+    // what the API showed for another Secret key proves nothing about this one
+    var otherKey = new LiveComparison.Applied(APPLIED, List.of(new MaskedSecret("readToken",
+        new SecretKeySelector(SECRET, "other"), "<hidden>")), Set.of());
+    assertThat(LiveComparison.compare(d, Optional.of(view), otherKey).items()).containsExactly("readToken");
+  }
+
+  @Test
+  void aValueTheApiShowsInClearIsNeverRecorded() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.SLACK, Map.of("apiToken", "xoxb-shown-in-clear"), "7");
+    Map<String, Object> live = shown(d);
+    live.put("apiToken", "xoxb-shown-in-clear");
+    assertThat(LiveComparison.masksShown(d, new IntegrationView("SLACK", live))).isEmpty();
+    assertThat(compare(d, live).any()).isFalse();
+  }
+
+  @Test
+  void verificationNamesWhatTheApiKeptDroppedOrChanged() throws Exception {
+    ThirdPartyIntegration r = Fixtures.resource("ns", "r", IntegrationType.SLACK, "5e2211c17a3e5a48f5497de3", null);
+    r.getSpec().getSlack().setChannelName(null);
+    DesiredIntegration d = desired(r, Map.of("apiToken", "xoxb-1111-2222"), "7");
+    Map<String, Object> echoed = shown(d);
+    assertThat(LiveComparison.verify(d, new IntegrationView("SLACK", echoed))).isEmpty();
+    echoed.put("channelName", "#kept");
+    echoed.remove("apiToken");
+    echoed.put("teamName", "Other");
+    assertThat(LiveComparison.verify(d, new IntegrationView("SLACK", echoed))).containsExactlyInAnyOrder(
+        new LiveComparison.Mismatch("channelName", LiveComparison.Mismatch.Kind.KEPT),
+        new LiveComparison.Mismatch("apiToken", LiveComparison.Mismatch.Kind.DROPPED),
+        new LiveComparison.Mismatch("teamName", LiveComparison.Mismatch.Kind.CHANGED));
+  }
+
+  @Test
+  void verificationAcceptsAnyMaskForASecretJustSent() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.PAGER_DUTY, Map.of("serviceKey", "pd-0000-7890"), "7");
+    assertThat(LiveComparison.verify(d, new IntegrationView("PAGER_DUTY", Map.of("serviceKey", "******")))).isEmpty();
+  }
+
+  @Test
+  void anOptionalFieldTheSpecDroppedIsClearedWhenWrittenBeforeOrStillHeld() throws Exception {
+    ThirdPartyIntegration r = Fixtures.resource("ns", "r", IntegrationType.VICTOR_OPS, "5e2211c17a3e5a48f5497de3", null);
+    r.getSpec().getVictorOps().setRoutingKey(null);
+    DesiredIntegration d = desired(r, Map.of("apiKey", "key-12345678"), "7");
+    Map<String, Object> live = shown(d);
+    assertThat(LiveComparison.toClear(d, Optional.of(new IntegrationView("VICTOR_OPS", live)), APPLIED_STATE)).isEmpty();
+    var wroteIt = new LiveComparison.Applied(APPLIED, List.of(), Set.of("apiKey", "routingKey"));
+    assertThat(LiveComparison.toClear(d, Optional.of(new IntegrationView("VICTOR_OPS", live)), wroteIt))
+        .containsExactly("routingKey");
+    live.put("routingKey", "set-in-the-ui");
+    assertThat(LiveComparison.toClear(d, Optional.of(new IntegrationView("VICTOR_OPS", live)), APPLIED_STATE))
+        .containsExactly("routingKey");
+    assertThat(d.payloadClearing(Set.of("routingKey")).fields()).containsEntry("routingKey", "");
   }
 
   @Test
   void aMissingIntegrationDiffers() throws Exception {
     DesiredIntegration d = desired(IntegrationType.DATADOG, Map.of("apiKey", "abcdef0123"), "7");
-    assertThat(LiveComparison.compare(d, Optional.empty(), APPLIED, null).items())
+    assertThat(LiveComparison.compare(d, Optional.empty(), APPLIED_STATE).items())
         .containsExactly("integration not configured");
   }
 

@@ -135,8 +135,8 @@ class ResourceParserTest {
         row("status of the wrong shape", VALID + "status:\n  phase: Ready\n  conditions:"
                 + " [{type: Ready, status: \"True\", reason: Fine}, \"\"]\n",
             "status.conditions[1] must be an object, not an empty string",
-            "status.phase is not a known field; the fields here are appliedSecrets, conditions,"
-                + " driftCorrections, lastAppliedTime, observedGeneration"),
+            "status.phase is not a known field; the fields here are appliedFields, appliedSecrets, conditions,"
+                + " driftCorrections, lastAppliedTime, maskedSecrets, observedGeneration"),
         row("another kind", edit("kind: ThirdPartyIntegration", "kind: Secret"),
             "kind is \"Secret\"; it must be ThirdPartyIntegration"),
         row("no apiVersion", edit("apiVersion: integrations.mdbops.io/v1alpha1\n", ""),

@@ -35,6 +35,12 @@ public enum ConditionReason {
   RateLimited,
   /** The API could not be reached or failed (5xx, timeouts); retried with backoff. */
   ApiUnavailable,
+  /**
+   * The API accepted the write but does not hold what it was sent: it kept a field the spec no
+   * longer sets, or dropped one it sets. No further write until the spec, a Secret or the project
+   * changes.
+   */
+  FieldNotApplied,
   /** Another, older resource manages the same integration. */
   Conflict,
   /** The resource is being deleted and the integration is being removed. */

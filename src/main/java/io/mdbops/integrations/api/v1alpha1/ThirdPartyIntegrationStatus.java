@@ -24,6 +24,17 @@ public class ThirdPartyIntegrationStatus {
           + " after the write succeeded; a Secret whose resourceVersion differs is re-sent.")
   private List<AppliedSecret> appliedSecrets = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "Names of the API fields the last successful write set. A field the spec no longer sets is cleared"
+          + " explicitly on the next write, also where the API never shows it.")
+  private List<String> appliedFields = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "How the API showed each secret field right after the last successful write (masked by the API;"
+          + " never a value sent in clear). Compared with the project later, so that neither a restart nor"
+          + " a server's own masking rule causes a write of what is already there.")
+  private List<MaskedSecret> maskedSecrets = new ArrayList<>();
+
   @JsonPropertyDescription("How many times the operator undid a change made outside Kubernetes (for example in the UI).")
   private Long driftCorrections;
 
@@ -71,6 +82,22 @@ public class ThirdPartyIntegrationStatus {
     this.appliedSecrets = appliedSecrets;
   }
 
+  public List<String> getAppliedFields() {
+    return appliedFields;
+  }
+
+  public void setAppliedFields(List<String> appliedFields) {
+    this.appliedFields = appliedFields;
+  }
+
+  public List<MaskedSecret> getMaskedSecrets() {
+    return maskedSecrets;
+  }
+
+  public void setMaskedSecrets(List<MaskedSecret> maskedSecrets) {
+    this.maskedSecrets = maskedSecrets;
+  }
+
   public Long getDriftCorrections() {
     return driftCorrections;
   }
@@ -86,11 +113,14 @@ public class ThirdPartyIntegrationStatus {
         && Objects.equals(conditions, o.conditions)
         && Objects.equals(lastAppliedTime, o.lastAppliedTime)
         && Objects.equals(appliedSecrets, o.appliedSecrets)
+        && Objects.equals(appliedFields, o.appliedFields)
+        && Objects.equals(maskedSecrets, o.maskedSecrets)
         && Objects.equals(driftCorrections, o.driftCorrections);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, lastAppliedTime, appliedSecrets, driftCorrections);
+    return Objects.hash(observedGeneration, conditions, lastAppliedTime, appliedSecrets, appliedFields, maskedSecrets,
+        driftCorrections);
   }
 }
