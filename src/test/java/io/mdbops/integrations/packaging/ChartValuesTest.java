@@ -87,6 +87,7 @@ class ChartValuesTest {
         Arguments.of("httpPort: 70000", "/httpPort"),
         Arguments.of("metrics: {serviceMonitor: {enable: true}}", "'enable' not allowed"),
         Arguments.of("leaderElection: {enabled: 'yes'}", "/leaderElection/enabled"),
+        Arguments.of("prometheusRule: {seriesSelector: '{job=\"ops\"}'}", "/prometheusRule/seriesSelector"),
         Arguments.of("topologySpreadConstraints: [{maxSkew: 1}]", "/topologySpreadConstraints/0"));
   }
 
