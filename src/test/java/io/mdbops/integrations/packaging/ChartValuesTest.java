@@ -29,6 +29,9 @@ class ChartValuesTest {
     LintResult lint = new Helm(Chart.DIR).lint().strict().call();
     assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
     assertThat(lint.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+    // helm lint's [INFO] lines are its recommendations (icon, maintainers, ...): chart repositories
+    // and artifact hubs show their absence to everyone browsing the chart
+    assertThat(lint.getMessages()).as("helm lint recommendations").noneMatch(m -> m.contains("[INFO]"));
   }
 
   /** A key needs a comment unless it only groups keys, or sits inside a documented default. */
