@@ -81,7 +81,7 @@ class ChartAlertsTest {
     Set<String> fires = new TreeSet<>();
     Set<String> silent = new TreeSet<>();
     for (Path file : testFiles().toList()) {
-      Map<String, Object> suite = Serialization.unmarshal(Files.readString(file), Map.class);
+      Map<String, Object> suite = Manifests.yaml(Files.readString(file));
       for (Map<String, Object> test : list(suite.get("tests"))) {
         for (Map<String, Object> check : list(test.get("alert_rule_test"))) {
           String alert = (String) check.get("alertname");

@@ -2,7 +2,6 @@ package io.mdbops.integrations.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
@@ -16,7 +15,7 @@ class ChartMetadataTest {
 
   @Test
   void chartYamlSaysWhereTheProjectLivesAndWhoMaintainsIt() throws IOException {
-    Map<String, Object> chart = Serialization.unmarshal(Files.readString(Chart.DIR.resolve("Chart.yaml")), Map.class);
+    Map<String, Object> chart = Manifests.yaml(Files.readString(Chart.DIR.resolve("Chart.yaml")));
     assertThat(chart).containsEntry("home", HOME).containsKey("kubeVersion");
     assertThat(chart.get("sources")).asInstanceOf(InstanceOfAssertFactories.LIST).contains(HOME);
     assertThat((String) chart.get("icon")).startsWith(HOME.replace("github.com", "raw.githubusercontent.com") + "/");
