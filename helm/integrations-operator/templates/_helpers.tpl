@@ -72,7 +72,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/*
 The rules the operator needs on its resources, their Secrets and Events, in every watched
 namespace (ClusterRole when all, a Role per namespace otherwise). docs/packaging.md explains each.
-Events need get: a repeated Event is counted up with a read-modify-patch of the existing one.
+Events need create and patch, no get: a repeat of an Event is counted up on the existing one with a
+merge patch, without reading it first.
 */}}
 {{- define "integrations-operator.resourceRules" -}}
 - apiGroups: ["integrations.mdbops.io"]

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChartRbacTest {
 
   static final Set<String> SECRET_WRITES = Set.of("create", "update", "patch", "delete", "deletecollection", "*");
+  static final String AGGREGATE = "rbac.authorization.k8s.io/aggregate-to-";
+  static final List<String> AGGREGATED = List.of("integrations-operator-edit", "integrations-operator-view");
 
   @Test
   void watchingAllNamespacesUsesOneClusterRoleWithExactlyTheResourceRules() {
     Chart.Rendered r = Chart.render();
-    ClusterRole role = r.one(ClusterRole.class);
+    ClusterRole role = clusterRole(r, "integrations-operator");
     assertThat(role.getRules()).containsExactlyElementsOf(RESOURCE_RULES);
     ClusterRoleBinding binding = r.one(ClusterRoleBinding.class);
     assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
@@ -41,7 +44,9 @@ class ChartRbacTest {
   @Test
   void aListOfNamespacesGetsARolePerNamespaceAndNothingClusterWide() {
     Chart.Rendered r = Chart.render("watchNamespaces: [team-a, team-b]");
-    assertThat(r.all(ClusterRole.class)).isEmpty();
+    // only the roles aggregated into admin/edit/view, which grant the operator nothing
+    assertThat(r.all(ClusterRole.class)).extracting(o -> o.getMetadata().getName())
+        .containsExactlyInAnyOrderElementsOf(AGGREGATED);
     assertThat(r.all(ClusterRoleBinding.class)).isEmpty();
     for (String ns : List.of("team-a", "team-b")) {
       Role role = roleIn(r, ns, "integrations-operator");
@@ -63,7 +68,7 @@ class ChartRbacTest {
   @Test
   void namespacesAreReadOnlyWhenALabelSelectorOrTheProjectAnnotationNeedsThem() {
     assertThat(Chart.render().all(ClusterRole.class)).extracting(o -> o.getMetadata().getName())
-        .containsExactly("integrations-operator");
+        .doesNotContain("integrations-operator-namespaces");
     for (String values : List.of(
         "defaultConnectionNamespaceSelector: integrations.mdbops.io/default-connection=allowed",
         "projectsFromNamespaceAnnotation: true",
@@ -141,6 +146,37 @@ class ChartRbacTest {
         .allSatisfy(role -> assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE));
   }
 
+  @Test
+  void namespaceEditorsManageIntegrationsAndViewersReadThemThroughTheBuiltInRoles() {
+    for (String values : List.of("", "watchNamespaces: [team-a]")) {
+      Chart.Rendered r = Chart.render(values);
+      ClusterRole edit = clusterRole(r, "integrations-operator-edit");
+      assertThat(edit.getMetadata().getLabels()).as(values)
+          .containsEntry(AGGREGATE + "admin", "true").containsEntry(AGGREGATE + "edit", "true")
+          .doesNotContainKey(AGGREGATE + "view");
+      assertThat(edit.getRules()).containsExactly(Chart.rule("integrations.mdbops.io", "thirdpartyintegrations",
+          "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"));
+      ClusterRole view = clusterRole(r, "integrations-operator-view");
+      assertThat(view.getMetadata().getLabels()).as(values).containsEntry(AGGREGATE + "view", "true")
+          .doesNotContainKeys(AGGREGATE + "admin", AGGREGATE + "edit");
+      assertThat(view.getRules())
+          .containsExactly(Chart.rule("integrations.mdbops.io", "thirdpartyintegrations", "get", "list", "watch"));
+      // aggregation is their only use: nobody is bound to them directly
+      assertThat(Stream.concat(
+          r.all(ClusterRoleBinding.class).stream().map(b -> b.getRoleRef().getName()),
+          r.all(RoleBinding.class).stream().map(b -> b.getRoleRef().getName())))
+          .doesNotContainAnyElementsOf(AGGREGATED);
+    }
+  }
+
+  @Test
+  void theAggregatedRolesCanBeLeftOut() {
+    for (String values : List.of("rbac: {aggregateToDefaultRoles: false}", "rbac: {create: false}")) {
+      assertThat(Chart.render(values).all(ClusterRole.class)).as(values)
+          .noneMatch(c -> c.getMetadata().getLabels().keySet().stream().anyMatch(k -> k.startsWith(AGGREGATE)));
+    }
+  }
+
   private void isOperatorServiceAccount(Subject s) {
     assertThat(s.getKind()).isEqualTo("ServiceAccount");
     assertThat(s.getName()).isEqualTo("integrations-operator");
@@ -153,6 +189,10 @@ class ChartRbacTest {
         r.all(Role.class).stream().flatMap(c -> c.getRules().stream())).toList();
   }
 
+  private static ClusterRole clusterRole(Chart.Rendered r, String name) {
+    return named(r.all(ClusterRole.class), null, name);
+  }
+
   private static Role roleIn(Chart.Rendered r, String ns, String name) {
     return named(r.all(Role.class), ns, name);
   }
@@ -163,7 +203,7 @@ class ChartRbacTest {
 
   private static <T extends HasMetadata> T named(List<T> objects, String ns, String name) {
     return objects.stream()
-        .filter(o -> ns.equals(o.getMetadata().getNamespace()) && name.equals(o.getMetadata().getName()))
+        .filter(o -> Objects.equals(ns, o.getMetadata().getNamespace()) && name.equals(o.getMetadata().getName()))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + name + " in " + ns + " among " + objects.stream()
             .map(o -> o.getMetadata().getNamespace() + "/" + o.getMetadata().getName()).toList()));

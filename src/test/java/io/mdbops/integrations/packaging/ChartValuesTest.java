@@ -3,11 +3,14 @@ package io.mdbops.integrations.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,9 @@ class ChartValuesTest {
     LintResult lint = new Helm(Chart.DIR).lint().strict().call();
     assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
     assertThat(lint.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+    // helm lint's [INFO] lines are its recommendations (icon, maintainers, ...): chart repositories
+    // and artifact hubs show their absence to everyone browsing the chart
+    assertThat(lint.getMessages()).as("helm lint recommendations").noneMatch(m -> m.contains("[INFO]"));
   }
 
   /** A key needs a comment unless it only groups keys, or sits inside a documented default. */
@@ -55,6 +61,28 @@ class ChartValuesTest {
       }
       ancestors.push(new int[] {indent, commented ? 1 : 0});
     }
+  }
+
+  /** The chart README's values table is generated from these descriptions; a missing one is a blank cell. */
+  @Test
+  void everyPropertyOfTheSchemaHasADescription() throws IOException {
+    List<String> undescribed = new ArrayList<>();
+    collectUndescribed(new ObjectMapper().readTree(Chart.DIR.resolve("values.schema.json").toFile()), "", undescribed);
+    assertThat(undescribed).as("values.schema.json properties without a description").isEmpty();
+  }
+
+  private static void collectUndescribed(JsonNode schema, String path, List<String> undescribed) {
+    if (schema.isMissingNode()) {
+      return;
+    }
+    schema.path("properties").properties().forEach(property -> {
+      String key = path + property.getKey();
+      if (property.getValue().path("description").asText().isBlank()) {
+        undescribed.add(key);
+      }
+      collectUndescribed(property.getValue(), key + ".", undescribed);
+    });
+    collectUndescribed(schema.path("items"), path + "[].", undescribed);
   }
 
   private static String nextContentLine(List<String> lines, int i) {
@@ -87,6 +115,7 @@ class ChartValuesTest {
         Arguments.of("httpPort: 70000", "/httpPort"),
         Arguments.of("metrics: {serviceMonitor: {enable: true}}", "'enable' not allowed"),
         Arguments.of("leaderElection: {enabled: 'yes'}", "/leaderElection/enabled"),
+        Arguments.of("prometheusRule: {seriesSelector: '{job=\"ops\"}'}", "/prometheusRule/seriesSelector"),
         Arguments.of("topologySpreadConstraints: [{maxSkew: 1}]", "/topologySpreadConstraints/0"));
   }
 

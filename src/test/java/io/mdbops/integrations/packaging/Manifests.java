@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Kubernetes YAML (one or several documents) parsed into fabric8's typed model. */
 final class Manifests {
@@ -25,6 +26,12 @@ final class Manifests {
       objects.add((HasMetadata) parsed);
     }
     return objects;
+  }
+
+  /** YAML (or JSON) that is not a Kubernetes object, as plain maps and lists. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> yaml(String text) {
+    return Serialization.unmarshal(text, Map.class);
   }
 
   static List<HasMetadata> parse(Path file) {
