@@ -13,6 +13,7 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.mdbops.integrations.sandbox.admission.StatusResponses;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * What {@code kubectl} needs from the embedded API server beyond CRUD: discovery documents
  * ({@code /version}, {@code /api}, {@code /apis}, {@code /api/v1} and the CRD's group/version,
  * whatever the {@code ?timeout=} kubectl appends; the mock server would answer them with a list of
- * every stored object), server-side Table printing of the
+ * every stored object) and the {@link OpenApiV3} documents, server-side Table printing of the
  * custom resource (so {@code kubectl get tpi} shows the CRD's printer columns), and strategic merge
  * patches (what client-side {@code apply} sends for built-in kinds such as Secret) accepted as
  * JSON merge patches, which the mock server does support and which mean the same for maps.
@@ -39,6 +40,7 @@ final class KubectlSupport {
       List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
   private static final String STRATEGIC_MERGE = "application/strategic-merge-patch+json";
   private static final String MERGE = "application/merge-patch+json";
+  private static final String OPENAPI_V2 = "/openapi/v2";
   private static final String TABLE_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
   private static final Pattern READY_PATH =
       Pattern.compile("\\.status\\.conditions\\[\\?\\(@\\.type==\"([^\"]+)\"\\)\\]\\.(\\w+)");
@@ -87,7 +89,7 @@ final class KubectlSupport {
         "resources", List.of(main,
             resource(names.getPlural() + "/status", "", names.getKind(), namespaced, List.of(),
                 List.of("get", "patch", "update"))));
-    Map<String, String> documents = new HashMap<>();
+    Map<String, String> documents = new HashMap<>(OpenApiV3.documents(crd));
     try {
       documents.put("/version", JSON.writeValueAsString(versionInfo));
       documents.put("/api", JSON.writeValueAsString(api));
@@ -131,6 +133,10 @@ final class KubectlSupport {
     int query = path.indexOf('?');
     String document = "GET".equals(request.getMethod())
         ? discovery.get(query < 0 ? path : path.substring(0, query)) : null;
+    if ("GET".equals(request.getMethod()) && (path.equals(OPENAPI_V2) || path.startsWith(OPENAPI_V2 + "?"))) {
+      // kubectl falls back to v2 for built-in kinds; the mock would send every stored object as "the document"
+      return StatusResponses.failure(404, "NotFound", "the sandbox serves OpenAPI v3 only");
+    }
     if (document != null) {
       // any query: kubectl appends ?timeout= with its --request-timeout (default 32s)
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")

@@ -40,15 +40,15 @@ public final class SchemaValidation {
   public List<FieldError> validate(JsonNode object) {
     List<FieldError> errors = new ArrayList<>();
     for (Error e : schema.validate(object)) {
-      errors.add(toFieldError(e));
+      errors.add(toFieldError(e, object.at(pointer(e.getInstanceLocation()))));
     }
     errors.sort(Comparator.comparing(FieldError::field));
     return errors;
   }
 
-  private static FieldError toFieldError(Error e) {
+  /** @param value the failing value as sent (the library may hand back a normalised copy, 5 as 5.0) */
+  private static FieldError toFieldError(Error e, JsonNode value) {
     String path = path(e.getInstanceLocation());
-    JsonNode value = e.getInstanceNode();
     JsonNode rule = e.getSchemaNode();
     return switch (e.getKeyword()) {
       case "required" -> FieldError.required(join(path, e.getProperty()));
@@ -82,6 +82,14 @@ public final class SchemaValidation {
       } else {
         s.append(s.length() == 0 ? "" : ".").append(element);
       }
+    }
+    return s.toString();
+  }
+
+  private static String pointer(NodePath location) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < location.getNameCount(); i++) {
+      s.append('/').append(String.valueOf(location.getElement(i)).replace("~", "~0").replace("/", "~1"));
     }
     return s.toString();
   }
