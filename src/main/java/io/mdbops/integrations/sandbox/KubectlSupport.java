@@ -9,12 +9,14 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefi
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionNames;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.mdbops.integrations.sandbox.admission.StatusResponses;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,31 +28,41 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code kubectl} needs from the embedded API server beyond CRUD: discovery documents
- * ({@code /version}, {@code /api}, {@code /apis}, {@code /api/v1} and the CRD's group/version,
- * whatever the {@code ?timeout=} kubectl appends; the mock server would answer them with a list of
- * every stored object) and the {@link OpenApiV3} documents, server-side Table printing of the
- * custom resource (so {@code kubectl get tpi} shows the CRD's printer columns), and strategic merge
+ * ({@code /version}, {@code /api}, {@code /apis}, {@code /api/v1}, the CRD's group/version, CRDs and
+ * access reviews, whatever the {@code ?timeout=} kubectl appends; the mock server would answer them with
+ * a list of every stored object) and the {@link OpenApiV3} documents, server-side Table printing of the
+ * custom resource (so {@code kubectl get tpi} shows the CRD's printer columns), strategic merge
  * patches (what client-side {@code apply} sends for built-in kinds such as Secret) accepted as
- * JSON merge patches, which the mock server does support and which mean the same for maps.
+ * JSON merge patches, which the mock server does support and which mean the same for maps, protobuf
+ * bodies read ({@link ProtobufBodies}) or refused at once, {@link AccessReviews} answered,
+ * {@link FieldSelectors} and set-based {@link LabelSelectors} applied, and health checks answered.
  */
 final class KubectlSupport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> ALL_VERBS =
       List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+  private static final String CRD_GROUP = "apiextensions.k8s.io";
+  private static final String AUTHORIZATION_GROUP = "authorization.k8s.io";
   private static final String STRATEGIC_MERGE = "application/strategic-merge-patch+json";
   private static final String MERGE = "application/merge-patch+json";
+  private static final String JSON_TYPE = "application/json";
   private static final String OPENAPI_V2 = "/openapi/v2";
+  private static final Pattern HEALTH = Pattern.compile("/(healthz|livez|readyz)(\\?.*)?");
   private static final String TABLE_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
   private static final Pattern READY_PATH =
       Pattern.compile("\\.status\\.conditions\\[\\?\\(@\\.type==\"([^\"]+)\"\\)\\]\\.(\\w+)");
 
   private final CustomResourceDefinition crd;
   private final Pattern resourcePath;
+  private final ListKinds listKinds;
   private volatile Map<String, String> discovery = Map.of();
 
   KubectlSupport(CustomResourceDefinition crd) {
     this.crd = crd;
+    this.listKinds = new ListKinds(Map.of("namespaces", "Namespace", "secrets", "Secret", "configmaps", "ConfigMap",
+        "events", "Event", "customresourcedefinitions", "CustomResourceDefinition",
+        crd.getSpec().getNames().getPlural(), crd.getSpec().getNames().getKind()));
     String group = Pattern.quote(crd.getSpec().getGroup());
     String plural = Pattern.quote(crd.getSpec().getNames().getPlural());
     this.resourcePath = Pattern.compile(
@@ -68,10 +80,9 @@ final class KubectlSupport {
         "kind", "APIVersions", "versions", List.of("v1"),
         "serverAddressByClientCIDRs",
         List.of(Map.of("clientCIDR", "0.0.0.0/0", "serverAddress", "127.0.0.1:" + port)));
-    Map<String, Object> gv = Map.of("groupVersion", groupVersion, "version", version);
     Map<String, Object> apis = Map.of(
         "kind", "APIGroupList", "apiVersion", "v1",
-        "groups", List.of(Map.of("name", group, "versions", List.of(gv), "preferredVersion", gv)));
+        "groups", List.of(group(group, version), group(CRD_GROUP, "v1"), group(AUTHORIZATION_GROUP, "v1")));
     Map<String, Object> core = Map.of(
         "kind", "APIResourceList", "apiVersion", "v1", "groupVersion", "v1",
         "resources", List.of(
@@ -89,6 +100,11 @@ final class KubectlSupport {
         "resources", List.of(main,
             resource(names.getPlural() + "/status", "", names.getKind(), namespaced, List.of(),
                 List.of("get", "patch", "update"))));
+    Map<String, Object> crds = resourceList(CRD_GROUP + "/v1", List.of(resource("customresourcedefinitions",
+        "customresourcedefinition", "CustomResourceDefinition", false, List.of("crd", "crds"), ALL_VERBS)));
+    Map<String, Object> authorization = resourceList(AUTHORIZATION_GROUP + "/v1", List.of(
+        resource("selfsubjectaccessreviews", "", "SelfSubjectAccessReview", false, List.of(), List.of("create")),
+        resource("selfsubjectrulesreviews", "", "SelfSubjectRulesReview", false, List.of(), List.of("create"))));
     Map<String, String> documents = new HashMap<>(OpenApiV3.documents(crd));
     try {
       documents.put("/version", JSON.writeValueAsString(versionInfo));
@@ -96,10 +112,21 @@ final class KubectlSupport {
       documents.put("/apis", JSON.writeValueAsString(apis));
       documents.put("/api/v1", JSON.writeValueAsString(core));
       documents.put("/apis/" + groupVersion, JSON.writeValueAsString(custom));
+      documents.put("/apis/" + CRD_GROUP + "/v1", JSON.writeValueAsString(crds));
+      documents.put("/apis/" + AUTHORIZATION_GROUP + "/v1", JSON.writeValueAsString(authorization));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a discovery document", e);
     }
     return Map.copyOf(documents);
+  }
+
+  private static Map<String, Object> group(String name, String version) {
+    Map<String, Object> gv = Map.of("groupVersion", name + "/" + version, "version", version);
+    return Map.of("name", name, "versions", List.of(gv), "preferredVersion", gv);
+  }
+
+  private static Map<String, Object> resourceList(String groupVersion, List<Map<String, Object>> resources) {
+    return Map.of("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", groupVersion, "resources", resources);
   }
 
   private static Map<String, Object> resource(String name, String singular, String kind, boolean namespaced,
@@ -137,25 +164,68 @@ final class KubectlSupport {
       // kubectl falls back to v2 for built-in kinds; the mock would send every stored object as "the document"
       return StatusResponses.failure(404, "NotFound", "the sandbox serves OpenAPI v3 only");
     }
+    if ("GET".equals(request.getMethod()) && HEALTH.matcher(path).matches()) {
+      // kubectl get --raw /readyz; the mock would list every stored object
+      return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody("ok");
+    }
     if (document != null) {
       // any query: kubectl appends ?timeout= with its --request-timeout (default 32s)
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
           .setBody(document);
     }
-    String contentType = request.getHeader("Content-Type");
-    if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(STRATEGIC_MERGE)) {
-      Headers headers = request.getHeaders().newBuilder().set("Content-Type", MERGE).build();
-      request = new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
-          request.getBody());
+    MockResponse answered = AccessReviews.answer(request);
+    if (answered == null) {
+      answered = Refusals.of(request);
     }
-    MockResponse response = next.dispatch(request);
+    if (answered != null) {
+      return answered;
+    }
+    String contentType = request.getHeader("Content-Type");
+    if (contentType != null && contentType.startsWith(ProtobufBodies.CONTENT_TYPE)) {
+      String json = ProtobufBodies.toJson(request.getBody().getBytes());
+      if (json == null) {
+        return StatusResponses.failure(415, "UnsupportedMediaType", "the sandbox's API server reads JSON only and"
+            + " kubectl sent this kind as protobuf: write it as YAML and use kubectl apply -f");
+      }
+      RecordedRequest asJson = withBody(request, JSON_TYPE, json.getBytes(StandardCharsets.UTF_8));
+      return labelledJson(AlreadyExists.reworded(asJson, next.dispatch(asJson)));
+    }
+    if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(STRATEGIC_MERGE)) {
+      request = withBody(request, MERGE, request.getBody().getBytes());
+    }
+    Dispatcher selecting = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        return LabelSelectors.dispatch(r, next);
+      }
+    };
+    MockResponse response = listKinds.named(request,
+        AlreadyExists.reworded(request, FieldSelectors.dispatch(request, selecting)));
     String accept = request.getHeader("Accept");
     if ("GET".equals(request.getMethod()) && accept != null && accept.contains("as=Table")
         && !request.getPath().contains("watch=") && resourcePath.matcher(request.getPath()).matches()
         && response.code() == 200) {
       return asTable(response);
     }
+    return labelledJson(response);
+  }
+
+  /**
+   * The mock server sends JSON without saying so; client-go then decodes it as the protobuf it asked
+   * for (kubectl's typed clients: {@code create}, {@code events}, ...) and fails.
+   */
+  private static MockResponse labelledJson(MockResponse response) {
+    if (response.getHeaders().get("Content-Type") == null && response.getBody() != null
+        && response.getBody().size() > 0 && response.getWebSocketListener() == null) {
+      response.setHeader("Content-Type", JSON_TYPE);
+    }
     return response;
+  }
+
+  private static RecordedRequest withBody(RecordedRequest request, String contentType, byte[] body) {
+    Headers headers = request.getHeaders().newBuilder().set("Content-Type", contentType).build();
+    return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
+        new Buffer(body));
   }
 
   private MockResponse asTable(MockResponse response) {
