@@ -1,11 +1,7 @@
 package io.mdbops.integrations.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionNames;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -15,23 +11,18 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.mdbops.integrations.sandbox.admission.StatusResponses;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What {@code kubectl} needs from the embedded API server beyond CRUD: discovery documents
  * ({@code /version}, {@code /api}, {@code /apis}, {@code /api/v1}, the CRD's group/version, CRDs and
  * access reviews, whatever the {@code ?timeout=} kubectl appends; the mock server would answer them with
- * a list of every stored object) and the {@link OpenApiV3} documents, server-side Table printing of the
- * custom resource (so {@code kubectl get tpi} shows the CRD's printer columns), strategic merge
+ * a list of every stored object) and the {@link OpenApiV3} documents, {@link ServerTables} (so
+ * {@code kubectl get tpi} shows the CRD's printer columns, {@code get events} what happened), strategic merge
  * patches (what client-side {@code apply} sends for built-in kinds such as Secret) accepted as
  * JSON merge patches, which the mock server does support and which mean the same for maps, protobuf
  * bodies read ({@link ProtobufBodies}) or refused at once, {@link AccessReviews} answered,
@@ -49,24 +40,18 @@ final class KubectlSupport {
   private static final String JSON_TYPE = "application/json";
   private static final String OPENAPI_V2 = "/openapi/v2";
   private static final Pattern HEALTH = Pattern.compile("/(healthz|livez|readyz)(\\?.*)?");
-  private static final String TABLE_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
-  private static final Pattern READY_PATH =
-      Pattern.compile("\\.status\\.conditions\\[\\?\\(@\\.type==\"([^\"]+)\"\\)\\]\\.(\\w+)");
 
   private final CustomResourceDefinition crd;
-  private final Pattern resourcePath;
   private final ListKinds listKinds;
+  private final ServerTables tables;
   private volatile Map<String, String> discovery = Map.of();
 
   KubectlSupport(CustomResourceDefinition crd) {
     this.crd = crd;
+    this.tables = new ServerTables(crd);
     this.listKinds = new ListKinds(Map.of("namespaces", "Namespace", "secrets", "Secret", "configmaps", "ConfigMap",
         "events", "Event", "customresourcedefinitions", "CustomResourceDefinition",
         crd.getSpec().getNames().getPlural(), crd.getSpec().getNames().getKind()));
-    String group = Pattern.quote(crd.getSpec().getGroup());
-    String plural = Pattern.quote(crd.getSpec().getNames().getPlural());
-    this.resourcePath = Pattern.compile(
-        "/apis/" + group + "/[^/]+(/namespaces/[^/]+)?/" + plural + "(/[^/?]+)?(\\?.*)?");
   }
 
   /** The discovery documents, by path. */
@@ -201,13 +186,7 @@ final class KubectlSupport {
     };
     MockResponse response = listKinds.named(request,
         AlreadyExists.reworded(request, FieldSelectors.dispatch(request, selecting)));
-    String accept = request.getHeader("Accept");
-    if ("GET".equals(request.getMethod()) && accept != null && accept.contains("as=Table")
-        && !request.getPath().contains("watch=") && resourcePath.matcher(request.getPath()).matches()
-        && response.code() == 200) {
-      return asTable(response);
-    }
-    return labelledJson(response);
+    return labelledJson(tables.asTable(request, response));
   }
 
   /**
@@ -226,104 +205,5 @@ final class KubectlSupport {
     Headers headers = request.getHeaders().newBuilder().set("Content-Type", contentType).build();
     return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
         new Buffer(body));
-  }
-
-  private MockResponse asTable(MockResponse response) {
-    JsonNode body;
-    try {
-      body = JSON.readTree(response.getBody().getBytes());
-    } catch (IOException e) {
-      return response;
-    }
-    List<JsonNode> items = new ArrayList<>();
-    if (body.has("items")) {
-      body.get("items").forEach(items::add);
-    } else {
-      items.add(body);
-    }
-    // a real API server lists in key order; the mock in insertion order
-    items.sort(java.util.Comparator.comparing((JsonNode i) -> i.path("metadata").path("namespace").asText())
-        .thenComparing(i -> i.path("metadata").path("name").asText()));
-    List<CustomResourceColumnDefinition> columns = servedVersion().getAdditionalPrinterColumns();
-    ObjectNode table = JSON.createObjectNode().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
-    table.set("metadata", body.has("metadata") && body.has("items")
-        ? body.get("metadata").deepCopy() : JSON.createObjectNode());
-    ArrayNode definitions = table.putArray("columnDefinitions");
-    definitions.addObject().put("name", "Name").put("type", "string").put("format", "name")
-        .put("description", "Name of the resource").put("priority", 0);
-    for (CustomResourceColumnDefinition c : columns) {
-      definitions.addObject().put("name", c.getName()).put("type", "date".equals(c.getType()) ? "string" : c.getType())
-          .put("format", "").put("description", c.getDescription() == null ? "" : c.getDescription())
-          .put("priority", c.getPriority() == null ? 0 : c.getPriority());
-    }
-    ArrayNode rows = table.putArray("rows");
-    for (JsonNode item : items) {
-      ObjectNode row = rows.addObject();
-      ArrayNode cells = row.putArray("cells");
-      cells.add(item.path("metadata").path("name").asText());
-      for (CustomResourceColumnDefinition c : columns) {
-        String value = cell(item, c.getJsonPath());
-        cells.add("date".equals(c.getType()) ? age(value) : value);
-      }
-      ObjectNode object = row.putObject("object")
-          .put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
-      object.set("metadata", item.path("metadata").deepCopy());
-    }
-    try {
-      return new MockResponse().setResponseCode(200).setHeader("Content-Type", TABLE_TYPE)
-          .setBody(JSON.writeValueAsString(table));
-    } catch (IOException e) {
-      return response;
-    }
-  }
-
-  /** The value at a printer column's JSONPath: a plain path, or one condition's field. */
-  static String cell(JsonNode item, String jsonPath) {
-    Matcher condition = READY_PATH.matcher(jsonPath);
-    if (condition.matches()) {
-      for (JsonNode c : item.path("status").path("conditions")) {
-        if (condition.group(1).equals(c.path("type").asText())) {
-          return c.path(condition.group(2)).asText("");
-        }
-      }
-      return "";
-    }
-    JsonNode node = item;
-    for (String part : jsonPath.substring(1).split("\\.")) {
-      node = node.path(part);
-    }
-    return node.isValueNode() ? node.asText() : "";
-  }
-
-  /** A timestamp as kubectl shows ages: 45s, 3m20s, 2h, 4d. */
-  static String age(String timestamp) {
-    if (timestamp == null || timestamp.isEmpty()) {
-      return "<unknown>";
-    }
-    Duration d;
-    try {
-      d = Duration.between(Instant.parse(timestamp), Instant.now());
-    } catch (java.time.format.DateTimeParseException e) {
-      return "<unknown>";
-    }
-    long s = Math.max(0, d.getSeconds());
-    if (s < 120) {
-      return s + "s";
-    }
-    long m = s / 60;
-    if (m < 10) {
-      return s % 60 == 0 ? m + "m" : m + "m" + (s % 60) + "s";
-    }
-    long h = m / 60;
-    if (h < 3) {
-      return m + "m";
-    }
-    if (h < 8) {
-      return m % 60 == 0 ? h + "h" : h + "h" + (m % 60) + "m";
-    }
-    if (h < 48) {
-      return h + "h";
-    }
-    return h % 24 == 0 || h >= 192 ? (h / 24) + "d" : (h / 24) + "d" + (h % 24) + "h";
   }
 }

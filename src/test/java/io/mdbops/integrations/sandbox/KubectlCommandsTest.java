@@ -96,6 +96,10 @@ class KubectlCommandsTest {
         .contains("field label not supported: message");
     assertThat(kubectl.run("events", "--for", "thirdpartyintegration/slack").succeeded().out())
         .contains("ApiRejected").doesNotContain("webhook");
+    List<String> table = kubectl.run("get", "events", "--field-selector", "involvedObject.name=slack").succeeded()
+        .out().lines().toList();
+    assertThat(table.get(0)).matches("LAST SEEN\\s+TYPE\\s+REASON\\s+OBJECT\\s+MESSAGE");
+    assertThat(table.get(2)).matches("\\d+s\\s+Warning\\s+ApiRejected\\s+thirdpartyintegration/slack\\s+ApiRejected slack");
   }
 
   private static List<String> names(String... selector) {
@@ -147,7 +151,8 @@ class KubectlCommandsTest {
   @Test
   void getCrdListsTheInstalledCrd() {
     assertThat(kubectl.run("get", "crd").succeeded().out())
-        .contains("thirdpartyintegrations.integrations.mdbops.io");
+        .containsPattern("NAME\\s+CREATED AT\n")
+        .containsPattern("thirdpartyintegrations.integrations.mdbops.io\\s+\\d{4}-\\d\\d-\\d\\dT");
     assertThat(kubectl.run("get", "crd", "thirdpartyintegrations.integrations.mdbops.io", "-o",
         "jsonpath={.spec.names.shortNames}").succeeded().out()).isEqualTo("[\"tpi\"]");
   }
