@@ -62,6 +62,8 @@ final class OpenApiV3 {
       patchablePath(doc, "/api/v1" + (k.namespaced() ? "/namespaces/{namespace}/" : "/") + k.plural() + "/{name}",
           "", "v1", k.kind(), null);
     }
+    // no schemas: kubectl explain then says it has none for the kind instead of failing in its template
+    doc.putObject("components").putObject("schemas");
     return doc;
   }
 

@@ -143,6 +143,24 @@ class KubectlCommandsTest {
   }
 
   @Test
+  void patchingTheStatusSubresourceWritesTheStatus() {
+    Path tpi = kubectl.file("status.yaml", "apiVersion: integrations.mdbops.io/v1alpha1\nkind: ThirdPartyIntegration\n"
+        + "metadata: {name: status}\nspec:\n  projectId: 5e2211c17a3e5a48f5497de3\n  type: WEBHOOK\n"
+        + "  webhook: {urlSecretRef: {name: s, key: url}}\n");
+    kubectl.run("apply", "-f", tpi.toString()).succeeded();
+    kubectl.run("patch", "tpi", "status", "--subresource=status", "--type=merge", "-p",
+        "{\"status\":{\"observedGeneration\":7}}").succeeded();
+    assertThat(kubectl.run("get", "tpi", "status", "-o", "jsonpath={.status.observedGeneration}").out())
+        .isEqualTo("7");
+  }
+
+  @Test
+  void explainOfABuiltInKindSaysInOneLineThatItHasNoSchema() {
+    assertThat(kubectl.run("explain", "secret").failed().err())
+        .isEqualTo("error: GVK map[group: kind:Secret version:v1] not found in OpenAPI schema\n");
+  }
+
+  @Test
   void healthChecksAnswerOk() {
     assertThat(kubectl.run("get", "--raw", "/readyz").succeeded().out()).isEqualTo("ok");
     assertThat(kubectl.run("get", "--raw", "/healthz").succeeded().out()).isEqualTo("ok");
