@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * JSON merge patches, which the mock server does support and which mean the same for maps, protobuf
  * bodies read ({@link ProtobufBodies}) or refused at once, {@link AccessReviews} answered,
  * {@link FieldSelectors} and set-based {@link LabelSelectors} applied, status writes stored (the mock
- * server drops those whose URL has a query, as kubectl's do), and health checks answered.
+ * server drops those whose URL has a query, as kubectl's do), {@link DryRuns} of built-in kinds kept out
+ * of the store, and health checks answered.
  */
 final class KubectlSupport {
 
@@ -47,11 +48,13 @@ final class KubectlSupport {
   private final CustomResourceDefinition crd;
   private final ListKinds listKinds;
   private final ServerTables tables;
+  private final DryRuns dryRuns;
   private volatile Map<String, String> discovery = Map.of();
 
   KubectlSupport(CustomResourceDefinition crd) {
     this.crd = crd;
     this.tables = new ServerTables(crd);
+    this.dryRuns = new DryRuns(crd.getSpec().getGroup());
     this.listKinds = new ListKinds(Map.of("namespaces", "Namespace", "secrets", "Secret", "configmaps", "ConfigMap",
         "events", "Event", "customresourcedefinitions", "CustomResourceDefinition",
         crd.getSpec().getNames().getPlural(), crd.getSpec().getNames().getKind()));
@@ -175,8 +178,7 @@ final class KubectlSupport {
         return StatusResponses.failure(415, "UnsupportedMediaType", "the sandbox's API server reads JSON only and"
             + " kubectl sent this kind as protobuf: write it as YAML and use kubectl apply -f");
       }
-      RecordedRequest asJson = withBody(request, JSON_TYPE, json.getBytes(StandardCharsets.UTF_8));
-      return labelledJson(AlreadyExists.reworded(asJson, next.dispatch(asJson)));
+      request = withBody(request, JSON_TYPE, json.getBytes(StandardCharsets.UTF_8));
     }
     Matcher status = STATUS_WITH_QUERY.matcher(request.getPath());
     if (("PATCH".equals(request.getMethod()) || "PUT".equals(request.getMethod())) && status.matches()) {
@@ -186,6 +188,10 @@ final class KubectlSupport {
     }
     if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(STRATEGIC_MERGE)) {
       request = withBody(request, MERGE, request.getBody().getBytes());
+    }
+    MockResponse dryRun = dryRuns.answer(request, next);
+    if (dryRun != null) {
+      return dryRun;
     }
     Dispatcher selecting = new Dispatcher() {
       @Override

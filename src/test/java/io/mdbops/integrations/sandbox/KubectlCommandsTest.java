@@ -161,6 +161,21 @@ class KubectlCommandsTest {
   }
 
   @Test
+  void aServerDryRunOfABuiltInKindStoresNothing() {
+    Path secret = kubectl.file("dry.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: dry}\n"
+        + "data: {token: b2xk}\n");
+    kubectl.run("apply", "-f", secret.toString()).succeeded();
+    kubectl.file("dry.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: dry}\ndata: {token: bmV3}\n");
+    assertThat(kubectl.run("apply", "--dry-run=server", "-f", secret.toString()).succeeded().out())
+        .isEqualTo("secret/dry configured (server dry run)\n");
+    assertThat(kubectl.run("create", "configmap", "dry", "--from-literal=a=b", "--dry-run=server").succeeded().out())
+        .isEqualTo("configmap/dry created (server dry run)\n");
+
+    assertThat(kubectl.run("get", "secret", "dry", "-o", "jsonpath={.data.token}").out()).isEqualTo("b2xk");
+    assertThat(kubectl.run("get", "configmap", "dry").failed().err()).contains("NotFound");
+  }
+
+  @Test
   void healthChecksAnswerOk() {
     assertThat(kubectl.run("get", "--raw", "/readyz").succeeded().out()).isEqualTo("ok");
     assertThat(kubectl.run("get", "--raw", "/healthz").succeeded().out()).isEqualTo("ok");

@@ -9,12 +9,12 @@ import java.util.Map;
  * JSON merge patch (RFC 7386): applying one, and the patch that turns one object into another
  * (objects merged key by key, a null removes a key, anything else replaced whole).
  */
-final class MergePatch {
+public final class MergePatch {
 
   private MergePatch() {
   }
 
-  static JsonNode apply(JsonNode target, JsonNode patch) {
+  public static JsonNode apply(JsonNode target, JsonNode patch) {
     if (!patch.isObject()) {
       return patch.deepCopy();
     }
@@ -30,7 +30,7 @@ final class MergePatch {
     return result;
   }
 
-  static ObjectNode diff(JsonNode from, JsonNode to) {
+  public static ObjectNode diff(JsonNode from, JsonNode to) {
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, JsonNode> e : from.properties()) {
       if (!to.has(e.getKey())) {
