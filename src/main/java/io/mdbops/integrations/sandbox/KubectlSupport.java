@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * JSON merge patches, which the mock server does support and which mean the same for maps, protobuf
  * bodies read ({@link ProtobufBodies}) or refused at once, {@link AccessReviews} answered,
  * {@link FieldSelectors} and set-based {@link LabelSelectors} applied, status writes stored (the mock
- * server drops those whose URL has a query, as kubectl's do), {@link DryRuns} of built-in kinds kept out
- * of the store, and health checks answered.
+ * server drops those whose URL has a query, as kubectl's do), unknown fields of built-in kinds handled
+ * ({@link BuiltInAdmission}), {@link DryRuns} of built-in kinds kept out of the store, and health checks
+ * answered.
  */
 final class KubectlSupport {
 
@@ -189,9 +190,14 @@ final class KubectlSupport {
     if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(STRATEGIC_MERGE)) {
       request = withBody(request, MERGE, request.getBody().getBytes());
     }
+    BuiltInAdmission.Admitted admitted = BuiltInAdmission.admit(request);
+    if (admitted.refusal() != null) {
+      return admitted.refusal();
+    }
+    request = admitted.request();
     MockResponse dryRun = dryRuns.answer(request, next);
     if (dryRun != null) {
-      return dryRun;
+      return warned(dryRun, admitted.warnings());
     }
     Dispatcher selecting = new Dispatcher() {
       @Override
@@ -201,7 +207,12 @@ final class KubectlSupport {
     };
     MockResponse response = listKinds.named(request,
         AlreadyExists.reworded(request, FieldSelectors.dispatch(request, selecting)));
-    return labelledJson(tables.asTable(request, response));
+    return warned(labelledJson(tables.asTable(request, response)), admitted.warnings());
+  }
+
+  private static MockResponse warned(MockResponse response, List<String> warnings) {
+    warnings.forEach(w -> response.addHeader("Warning", w));
+    return response;
   }
 
   /**

@@ -176,6 +176,22 @@ class KubectlCommandsTest {
   }
 
   @Test
+  void aTypoInASecretIsRefusedAsARealServerRefusesIt() {
+    Path typo = kubectl.file("typo-secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: typo}\n"
+        + "stringdata: {token: x}\n");
+    assertThat(kubectl.run("apply", "-f", typo.toString()).failed().err().strip())
+        .isEqualTo("Error from server (BadRequest): error when creating \"" + typo + "\": Secret in version \"v1\""
+            + " cannot be handled as a Secret: strict decoding error: unknown field \"stringdata\"");
+    Kubectl.Run warned = kubectl.run("apply", "--validate=warn", "-f", typo.toString()).succeeded();
+    assertThat(warned.err()).contains("Warning: unknown field \"stringdata\"");
+    assertThat(kubectl.run("get", "secret", "typo", "-o", "jsonpath={.stringdata}").succeeded().out()).isEmpty();
+
+    Path fixed = kubectl.file("typo-secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: typo,"
+        + " labels: {app: x}}\nstringData: {token: x}\ntype: Opaque\n");
+    kubectl.run("apply", "-f", fixed.toString()).succeeded();
+  }
+
+  @Test
   void healthChecksAnswerOk() {
     assertThat(kubectl.run("get", "--raw", "/readyz").succeeded().out()).isEqualTo("ok");
     assertThat(kubectl.run("get", "--raw", "/healthz").succeeded().out()).isEqualTo("ok");

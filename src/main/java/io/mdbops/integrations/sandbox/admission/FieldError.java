@@ -89,7 +89,7 @@ public record FieldError(Type type, String field, Object badValue, String detail
     return String.valueOf(value);
   }
 
-  static String quote(String s) {
+  public static String quote(String s) {
     return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
   }
 }
