@@ -14,6 +14,7 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.sandbox.admission.CrdSchemaAdmission;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-process Kubernetes API on loopback: fabric8's mock server in CRUD mode, with the CRD
  * installed, a journal of every request (to count writes) and one-shot error injection. It stores
- * and watches objects like a real API server but validates no schema and has no server-side apply.
+ * and watches objects like a real API server but has no server-side apply. For kubectl it also
+ * admits the custom resource as a real server does (schema, CEL rules, unknown fields; see
+ * {@link CrdSchemaAdmission}); the end-to-end tests leave that off so they can store objects a real
+ * server would refuse and watch the operator's own validation handle them.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
 
@@ -61,7 +65,14 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     kubectl = forKubectl ? new KubectlSupport(crd) : null;
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     MockWebServer http = new MockWebServer();
-    Dispatcher crud = new KubernetesMixedDispatcher(responses);
+    Dispatcher store = new KubernetesMixedDispatcher(responses);
+    CrdSchemaAdmission admission = forKubectl ? new CrdSchemaAdmission(crd) : null;
+    Dispatcher crud = admission == null ? store : new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return admission.dispatch(request, store);
+      }
+    };
     Dispatcher recording = new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -119,7 +130,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   /**
    * As {@link #start(int)}, and also serves what {@code kubectl} needs: discovery, Table printing
-   * of the custom resource and strategic merge patches (see {@link KubectlSupport}).
+   * of the custom resource and strategic merge patches (see {@link KubectlSupport}), and admits the
+   * custom resource against the CRD as a real API server does.
    */
   public static EmbeddedKubernetes startForKubectl(int port) {
     EmbeddedKubernetes k = new EmbeddedKubernetes(port, true);

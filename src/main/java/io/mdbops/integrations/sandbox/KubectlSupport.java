@@ -1,22 +1,17 @@
 package io.mdbops.integrations.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionNames;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import io.mdbops.integrations.sandbox.admission.StatusResponses;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,34 +20,45 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code kubectl} needs from the embedded API server beyond CRUD: discovery documents
- * ({@code /version}, {@code /api}, {@code /apis}, {@code /api/v1} and the CRD's group/version,
- * whatever the {@code ?timeout=} kubectl appends; the mock server would answer them with a list of
- * every stored object), server-side Table printing of the
- * custom resource (so {@code kubectl get tpi} shows the CRD's printer columns), and strategic merge
+ * ({@code /version}, {@code /api}, {@code /apis}, {@code /api/v1}, the CRD's group/version, CRDs and
+ * access reviews, whatever the {@code ?timeout=} kubectl appends; the mock server would answer them with
+ * a list of every stored object) and the {@link OpenApiV3} documents, {@link ServerTables} (so
+ * {@code kubectl get tpi} shows the CRD's printer columns, {@code get events} what happened), strategic merge
  * patches (what client-side {@code apply} sends for built-in kinds such as Secret) accepted as
- * JSON merge patches, which the mock server does support and which mean the same for maps.
+ * JSON merge patches, which the mock server does support and which mean the same for maps, protobuf
+ * bodies read ({@link ProtobufBodies}) or refused at once, {@link AccessReviews} answered,
+ * {@link FieldSelectors} and set-based {@link LabelSelectors} applied, status writes stored (the mock
+ * server drops those whose URL has a query, as kubectl's do), unknown fields of built-in kinds handled
+ * ({@link BuiltInAdmission}), {@link DryRuns} of built-in kinds kept out of the store, and health checks
+ * answered.
  */
 final class KubectlSupport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> ALL_VERBS =
       List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+  private static final String CRD_GROUP = "apiextensions.k8s.io";
+  private static final String AUTHORIZATION_GROUP = "authorization.k8s.io";
   private static final String STRATEGIC_MERGE = "application/strategic-merge-patch+json";
   private static final String MERGE = "application/merge-patch+json";
-  private static final String TABLE_TYPE = "application/json;as=Table;v=v1;g=meta.k8s.io";
-  private static final Pattern READY_PATH =
-      Pattern.compile("\\.status\\.conditions\\[\\?\\(@\\.type==\"([^\"]+)\"\\)\\]\\.(\\w+)");
+  private static final String JSON_TYPE = "application/json";
+  private static final String OPENAPI_V2 = "/openapi/v2";
+  private static final Pattern STATUS_WITH_QUERY = Pattern.compile("(/apis?/.+/status)\\?.*");
+  private static final Pattern HEALTH = Pattern.compile("/(healthz|livez|readyz)(\\?.*)?");
 
   private final CustomResourceDefinition crd;
-  private final Pattern resourcePath;
+  private final ListKinds listKinds;
+  private final ServerTables tables;
+  private final DryRuns dryRuns;
   private volatile Map<String, String> discovery = Map.of();
 
   KubectlSupport(CustomResourceDefinition crd) {
     this.crd = crd;
-    String group = Pattern.quote(crd.getSpec().getGroup());
-    String plural = Pattern.quote(crd.getSpec().getNames().getPlural());
-    this.resourcePath = Pattern.compile(
-        "/apis/" + group + "/[^/]+(/namespaces/[^/]+)?/" + plural + "(/[^/?]+)?(\\?.*)?");
+    this.tables = new ServerTables(crd);
+    this.dryRuns = new DryRuns(crd.getSpec().getGroup());
+    this.listKinds = new ListKinds(Map.of("namespaces", "Namespace", "secrets", "Secret", "configmaps", "ConfigMap",
+        "events", "Event", "customresourcedefinitions", "CustomResourceDefinition",
+        crd.getSpec().getNames().getPlural(), crd.getSpec().getNames().getKind()));
   }
 
   /** The discovery documents, by path. */
@@ -66,10 +72,9 @@ final class KubectlSupport {
         "kind", "APIVersions", "versions", List.of("v1"),
         "serverAddressByClientCIDRs",
         List.of(Map.of("clientCIDR", "0.0.0.0/0", "serverAddress", "127.0.0.1:" + port)));
-    Map<String, Object> gv = Map.of("groupVersion", groupVersion, "version", version);
     Map<String, Object> apis = Map.of(
         "kind", "APIGroupList", "apiVersion", "v1",
-        "groups", List.of(Map.of("name", group, "versions", List.of(gv), "preferredVersion", gv)));
+        "groups", List.of(group(group, version), group(CRD_GROUP, "v1"), group(AUTHORIZATION_GROUP, "v1")));
     Map<String, Object> core = Map.of(
         "kind", "APIResourceList", "apiVersion", "v1", "groupVersion", "v1",
         "resources", List.of(
@@ -87,17 +92,33 @@ final class KubectlSupport {
         "resources", List.of(main,
             resource(names.getPlural() + "/status", "", names.getKind(), namespaced, List.of(),
                 List.of("get", "patch", "update"))));
-    Map<String, String> documents = new HashMap<>();
+    Map<String, Object> crds = resourceList(CRD_GROUP + "/v1", List.of(resource("customresourcedefinitions",
+        "customresourcedefinition", "CustomResourceDefinition", false, List.of("crd", "crds"), ALL_VERBS)));
+    Map<String, Object> authorization = resourceList(AUTHORIZATION_GROUP + "/v1", List.of(
+        resource("selfsubjectaccessreviews", "", "SelfSubjectAccessReview", false, List.of(), List.of("create")),
+        resource("selfsubjectrulesreviews", "", "SelfSubjectRulesReview", false, List.of(), List.of("create"))));
+    Map<String, String> documents = new HashMap<>(OpenApiV3.documents(crd));
     try {
       documents.put("/version", JSON.writeValueAsString(versionInfo));
       documents.put("/api", JSON.writeValueAsString(api));
       documents.put("/apis", JSON.writeValueAsString(apis));
       documents.put("/api/v1", JSON.writeValueAsString(core));
       documents.put("/apis/" + groupVersion, JSON.writeValueAsString(custom));
+      documents.put("/apis/" + CRD_GROUP + "/v1", JSON.writeValueAsString(crds));
+      documents.put("/apis/" + AUTHORIZATION_GROUP + "/v1", JSON.writeValueAsString(authorization));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a discovery document", e);
     }
     return Map.copyOf(documents);
+  }
+
+  private static Map<String, Object> group(String name, String version) {
+    Map<String, Object> gv = Map.of("groupVersion", name + "/" + version, "version", version);
+    return Map.of("name", name, "versions", List.of(gv), "preferredVersion", gv);
+  }
+
+  private static Map<String, Object> resourceList(String groupVersion, List<Map<String, Object>> resources) {
+    return Map.of("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", groupVersion, "resources", resources);
   }
 
   private static Map<String, Object> resource(String name, String singular, String kind, boolean namespaced,
@@ -131,123 +152,84 @@ final class KubectlSupport {
     int query = path.indexOf('?');
     String document = "GET".equals(request.getMethod())
         ? discovery.get(query < 0 ? path : path.substring(0, query)) : null;
+    if ("GET".equals(request.getMethod()) && (path.equals(OPENAPI_V2) || path.startsWith(OPENAPI_V2 + "?"))) {
+      // kubectl falls back to v2 for built-in kinds; the mock would send every stored object as "the document"
+      return StatusResponses.failure(404, "NotFound", "the sandbox serves OpenAPI v3 only");
+    }
+    if ("GET".equals(request.getMethod()) && HEALTH.matcher(path).matches()) {
+      // kubectl get --raw /readyz; the mock would list every stored object
+      return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody("ok");
+    }
     if (document != null) {
       // any query: kubectl appends ?timeout= with its --request-timeout (default 32s)
       return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
           .setBody(document);
     }
-    String contentType = request.getHeader("Content-Type");
-    if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(STRATEGIC_MERGE)) {
-      Headers headers = request.getHeaders().newBuilder().set("Content-Type", MERGE).build();
-      request = new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
-          request.getBody());
+    MockResponse answered = AccessReviews.answer(request);
+    if (answered == null) {
+      answered = Refusals.of(request);
     }
-    MockResponse response = next.dispatch(request);
-    String accept = request.getHeader("Accept");
-    if ("GET".equals(request.getMethod()) && accept != null && accept.contains("as=Table")
-        && !request.getPath().contains("watch=") && resourcePath.matcher(request.getPath()).matches()
-        && response.code() == 200) {
-      return asTable(response);
+    if (answered != null) {
+      return answered;
+    }
+    String contentType = request.getHeader("Content-Type");
+    if (contentType != null && contentType.startsWith(ProtobufBodies.CONTENT_TYPE)) {
+      String json = ProtobufBodies.toJson(request.getBody().getBytes());
+      if (json == null) {
+        return StatusResponses.failure(415, "UnsupportedMediaType", "the sandbox's API server reads JSON only and"
+            + " kubectl sent this kind as protobuf: write it as YAML and use kubectl apply -f");
+      }
+      request = withBody(request, JSON_TYPE, json.getBytes(StandardCharsets.UTF_8));
+    }
+    Matcher status = STATUS_WITH_QUERY.matcher(request.getPath());
+    if (("PATCH".equals(request.getMethod()) || "PUT".equals(request.getMethod())) && status.matches()) {
+      // the mock server ignores a status write whose URL has a query (kubectl adds ?fieldManager=kubectl-patch)
+      request = new RecordedRequest(request.getHttpVersion(), request.method(), status.group(1),
+          request.getHeaders(), request.getBody());
+    }
+    if ("PATCH".equals(request.getMethod()) && contentType != null && contentType.startsWith(STRATEGIC_MERGE)) {
+      request = withBody(request, MERGE, request.getBody().getBytes());
+    }
+    BuiltInAdmission.Admitted admitted = BuiltInAdmission.admit(request);
+    if (admitted.refusal() != null) {
+      return admitted.refusal();
+    }
+    request = admitted.request();
+    MockResponse dryRun = dryRuns.answer(request, next);
+    if (dryRun != null) {
+      return warned(dryRun, admitted.warnings());
+    }
+    Dispatcher selecting = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        return LabelSelectors.dispatch(r, next);
+      }
+    };
+    MockResponse response = listKinds.named(request,
+        AlreadyExists.reworded(request, FieldSelectors.dispatch(request, selecting)));
+    return warned(labelledJson(tables.asTable(request, response)), admitted.warnings());
+  }
+
+  private static MockResponse warned(MockResponse response, List<String> warnings) {
+    warnings.forEach(w -> response.addHeader("Warning", w));
+    return response;
+  }
+
+  /**
+   * The mock server sends JSON without saying so; client-go then decodes it as the protobuf it asked
+   * for (kubectl's typed clients: {@code create}, {@code events}, ...) and fails.
+   */
+  private static MockResponse labelledJson(MockResponse response) {
+    if (response.getHeaders().get("Content-Type") == null && response.getBody() != null
+        && response.getBody().size() > 0 && response.getWebSocketListener() == null) {
+      response.setHeader("Content-Type", JSON_TYPE);
     }
     return response;
   }
 
-  private MockResponse asTable(MockResponse response) {
-    JsonNode body;
-    try {
-      body = JSON.readTree(response.getBody().getBytes());
-    } catch (IOException e) {
-      return response;
-    }
-    List<JsonNode> items = new ArrayList<>();
-    if (body.has("items")) {
-      body.get("items").forEach(items::add);
-    } else {
-      items.add(body);
-    }
-    // a real API server lists in key order; the mock in insertion order
-    items.sort(java.util.Comparator.comparing((JsonNode i) -> i.path("metadata").path("namespace").asText())
-        .thenComparing(i -> i.path("metadata").path("name").asText()));
-    List<CustomResourceColumnDefinition> columns = servedVersion().getAdditionalPrinterColumns();
-    ObjectNode table = JSON.createObjectNode().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
-    table.set("metadata", body.has("metadata") && body.has("items")
-        ? body.get("metadata").deepCopy() : JSON.createObjectNode());
-    ArrayNode definitions = table.putArray("columnDefinitions");
-    definitions.addObject().put("name", "Name").put("type", "string").put("format", "name")
-        .put("description", "Name of the resource").put("priority", 0);
-    for (CustomResourceColumnDefinition c : columns) {
-      definitions.addObject().put("name", c.getName()).put("type", "date".equals(c.getType()) ? "string" : c.getType())
-          .put("format", "").put("description", c.getDescription() == null ? "" : c.getDescription())
-          .put("priority", c.getPriority() == null ? 0 : c.getPriority());
-    }
-    ArrayNode rows = table.putArray("rows");
-    for (JsonNode item : items) {
-      ObjectNode row = rows.addObject();
-      ArrayNode cells = row.putArray("cells");
-      cells.add(item.path("metadata").path("name").asText());
-      for (CustomResourceColumnDefinition c : columns) {
-        String value = cell(item, c.getJsonPath());
-        cells.add("date".equals(c.getType()) ? age(value) : value);
-      }
-      ObjectNode object = row.putObject("object")
-          .put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
-      object.set("metadata", item.path("metadata").deepCopy());
-    }
-    try {
-      return new MockResponse().setResponseCode(200).setHeader("Content-Type", TABLE_TYPE)
-          .setBody(JSON.writeValueAsString(table));
-    } catch (IOException e) {
-      return response;
-    }
-  }
-
-  /** The value at a printer column's JSONPath: a plain path, or one condition's field. */
-  static String cell(JsonNode item, String jsonPath) {
-    Matcher condition = READY_PATH.matcher(jsonPath);
-    if (condition.matches()) {
-      for (JsonNode c : item.path("status").path("conditions")) {
-        if (condition.group(1).equals(c.path("type").asText())) {
-          return c.path(condition.group(2)).asText("");
-        }
-      }
-      return "";
-    }
-    JsonNode node = item;
-    for (String part : jsonPath.substring(1).split("\\.")) {
-      node = node.path(part);
-    }
-    return node.isValueNode() ? node.asText() : "";
-  }
-
-  /** A timestamp as kubectl shows ages: 45s, 3m20s, 2h, 4d. */
-  static String age(String timestamp) {
-    if (timestamp == null || timestamp.isEmpty()) {
-      return "<unknown>";
-    }
-    Duration d;
-    try {
-      d = Duration.between(Instant.parse(timestamp), Instant.now());
-    } catch (java.time.format.DateTimeParseException e) {
-      return "<unknown>";
-    }
-    long s = Math.max(0, d.getSeconds());
-    if (s < 120) {
-      return s + "s";
-    }
-    long m = s / 60;
-    if (m < 10) {
-      return s % 60 == 0 ? m + "m" : m + "m" + (s % 60) + "s";
-    }
-    long h = m / 60;
-    if (h < 3) {
-      return m + "m";
-    }
-    if (h < 8) {
-      return m % 60 == 0 ? h + "h" : h + "h" + (m % 60) + "m";
-    }
-    if (h < 48) {
-      return h + "h";
-    }
-    return h % 24 == 0 || h >= 192 ? (h / 24) + "d" : (h / 24) + "d" + (h % 24) + "h";
+  private static RecordedRequest withBody(RecordedRequest request, String contentType, byte[] body) {
+    Headers headers = request.getHeaders().newBuilder().set("Content-Type", contentType).build();
+    return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
+        new Buffer(body));
   }
 }

@@ -83,11 +83,11 @@ class KubectlSupportTest {
   @Test
   void agesLookLikeKubectls() {
     Instant now = Instant.now();
-    assertThat(KubectlSupport.age(now.minusSeconds(45).toString())).isEqualTo("45s");
-    assertThat(KubectlSupport.age(now.minusSeconds(600).toString())).isEqualTo("10m");
-    assertThat(KubectlSupport.age(now.minusSeconds(5 * 3600 + 120).toString())).isEqualTo("5h2m");
-    assertThat(KubectlSupport.age(now.minusSeconds(3 * 86400).toString())).isEqualTo("3d");
-    assertThat(KubectlSupport.age("")).isEqualTo("<unknown>");
+    assertThat(ServerTables.age(now.minusSeconds(45).toString())).isEqualTo("45s");
+    assertThat(ServerTables.age(now.minusSeconds(600).toString())).isEqualTo("10m");
+    assertThat(ServerTables.age(now.minusSeconds(5 * 3600 + 120).toString())).isEqualTo("5h2m");
+    assertThat(ServerTables.age(now.minusSeconds(3 * 86400).toString())).isEqualTo("3d");
+    assertThat(ServerTables.age("")).isEqualTo("<unknown>");
   }
 
   private MockResponse dispatch(String method, String path, String contentType, String accept, String body) {
