@@ -202,10 +202,10 @@ public final class SandboxCommand implements Callable<Integer> {
     console.line("  " + kubectl + " get tpi");
     console.line("  " + kubectl + " get tpi " + name + " -o yaml");
     console.line("  # edit " + file + (shown.fileName().equals(slack) ? " (say, channelName)" : "") + ", then:");
-    console.line("  " + kubectl + " apply --validate=false -f " + file);
+    console.line("  " + kubectl + " apply -f " + file);
     console.line("  " + kubectl + " delete --wait=false -f " + file);
-    console.line("(Against this embedded API kubectl needs apply --validate=false; get --watch and create"
-        + " secret do not work.)");
+    console.line("(This embedded API validates like a real one, but cannot stream: get --watch and kubectl wait"
+        + " fail at once; run the command again instead.)");
   }
 
   /** 90s as 1m30s, 60s as 1m. */

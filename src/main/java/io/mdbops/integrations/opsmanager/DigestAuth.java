@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * a 401 without a Digest challenge, and any exchange that was already answered twice.
  *
  * <p>The docs only say a nonce is valid "for a short amount of time". A server that refuses every
- * reused nonce would make each call pay a refused answer before its challenge; after {@value
- * NonceReuse#REFUSALS_TO_STOP} refusals in a row the connection stops answering preemptively and
- * answers each challenge instead.
+ * reused nonce would see a refused answer (a failed authentication in its log) before each call's
+ * challenge; after {@value NonceReuse#REFUSALS_TO_STOP} refusals in a row the connection stops
+ * answering preemptively and answers each challenge instead, at the same two requests per call.
  */
 final class DigestAuth {
 

@@ -142,7 +142,8 @@ public final class Sandbox implements AutoCloseable {
 
     SandboxSeeder seeder = new SandboxSeeder(client);
     connectionSecrets = seeder.createConnectionSecrets(examples,
-        new SandboxSeeder.Credentials(apiBaseUrl, publicKey, privateKey, caPem));
+        new SandboxSeeder.Credentials(apiBaseUrl, publicKey, privateKey, caPem,
+            simulator == null ? null : simulator.options().product()));
     seeder.apply(examples);
     exampleKeys = new LinkedHashSet<>(examples.resources().stream().map(StatusTable::key).toList());
   }

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.connection.ConnectionResolver;
+import io.mdbops.integrations.opsmanager.Product;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import java.util.Set;
 final class SandboxSeeder {
 
   /** The credentials the sandbox's connection Secrets carry. */
-  record Credentials(String baseUrl, String publicKey, String privateKey, String caPem) {
+  /** @param product the product to name in the Secret, or null to let the operator derive it from baseUrl */
+  record Credentials(String baseUrl, String publicKey, String privateKey, String caPem, Product product) {
     @Override
     public String toString() {
       return "Credentials[" + baseUrl + ", publicKey=" + publicKey + ", privateKey=<redacted>]";
@@ -89,6 +91,9 @@ final class SandboxSeeder {
     data.put(ConnectionResolver.BASE_URL, base64(credentials.baseUrl()));
     if (credentials.caPem() != null) {
       data.put(ConnectionResolver.CA_CERT, base64(credentials.caPem()));
+    }
+    if (credentials.product() != null) {
+      data.put(ConnectionResolver.PRODUCT, base64(credentials.product().key()));
     }
     return new SecretBuilder()
         .withNewMetadata().withNamespace(namespace).withName(name)

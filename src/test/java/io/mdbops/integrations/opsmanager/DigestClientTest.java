@@ -127,6 +127,23 @@ class DigestClientTest {
   }
 
   @Test
+  void aServerThatRefusesReusedNoncesIsAnsweredChallengeByChallengeAfterTwoRefusals() throws Exception {
+    digest.singleUseNonces = true;
+    IntegrationsApi api = factory.create(TestServers.connection(server));
+    int[] requests = new int[6];
+    for (int i = 0; i < requests.length; i++) {
+      int before = server.getRequestCount();
+      api.list(PROJECT);
+      requests[i] = server.getRequestCount() - before;
+    }
+    // every call costs two requests either way; what stops is the refused answer (a failed
+    // authentication in the server's log) on every call: two, then none
+    assertThat(requests).containsOnly(2);
+    assertThat(digest.staleChallenges).hasValue(2);
+    assertThat(digest.rejected).hasValue(0);
+  }
+
+  @Test
   void wrongKeyIsUnauthorizedWithoutLooping() {
     IntegrationsApi api = factory.create(new ApiConnection(
         TestServers.baseUri(server, "http"), PUBLIC_KEY, "not-the-key", null));

@@ -42,6 +42,8 @@ final class DigestDispatcher extends Dispatcher {
   /** Authorization parameters of every verified request, in arrival order. */
   final List<Map<String, String>> verifiedParams = new CopyOnWriteArrayList<>();
   volatile boolean alwaysStale;
+  /** Each nonce answers one request; a reused one gets a stale challenge (a reading the docs allow). */
+  volatile boolean singleUseNonces;
 
   DigestDispatcher(String user, String password, Function<RecordedRequest, MockResponse> app) {
     this.user = user;
@@ -70,6 +72,10 @@ final class DigestDispatcher extends Dispatcher {
     if (!digestOk || !nonces.contains(nonce)) {
       rejected.incrementAndGet();
       return challenge(false);
+    }
+    if (singleUseNonces) {
+      nonces.remove(nonce);
+      staleNonces.add(nonce);
     }
     verified.incrementAndGet();
     verifiedParams.add(p);

@@ -85,7 +85,7 @@ class SandboxKubectlTest {
     Files.writeString(edited, Files.readString(sandbox.examples().directory().resolve("slack.yaml"))
         .replace("\"#mongodb-alerts\"", "\"#payments-alerts\""), StandardCharsets.UTF_8);
 
-    String applied = kubectl("apply", "--validate=false", "-f", edited.toString());
+    String applied = kubectl("apply", "-f", edited.toString());
 
     assertThat(applied).contains("secret/slack-token unchanged")
         .contains("thirdpartyintegration.integrations.mdbops.io/slack configured");
