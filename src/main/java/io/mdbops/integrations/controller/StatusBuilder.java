@@ -14,12 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Computes the next status from the current one and a pass's outcome. Equal inputs give an equal
  * status, so a pass that changed nothing writes nothing.
  */
 public final class StatusBuilder {
+
+  private static final Set<String> MANAGED = Set.of(Condition.READY, Condition.RECONCILING, Condition.STALLED);
 
   private final Clock clock;
 
@@ -82,24 +85,39 @@ public final class StatusBuilder {
   /** The status of a resource whose deletion is held up. */
   public ThirdPartyIntegrationStatus deleting(ThirdPartyIntegration resource, String message) {
     ThirdPartyIntegrationStatus status = copy(resource.getStatus());
+    status.setObservedGeneration(generation(resource));
     setReady(status, Condition.FALSE, ConditionReason.Deleting, message, generation(resource));
     return status;
   }
 
+  /**
+   * Ready with this status and reason, and beside it, as kstatus reads them, Reconciling while work
+   * is under way or Stalled when a person must act; the one that does not apply is removed.
+   */
   private void setReady(
       ThirdPartyIntegrationStatus status, String value, ConditionReason reason, String message, long generation) {
-    Optional<Condition> previous = status.ready();
-    String since = previous.filter(c -> value.equals(c.getStatus()))
-        .map(Condition::getLastTransitionTime)
-        .orElseGet(this::now);
     List<Condition> conditions = new ArrayList<>();
     for (Condition c : status.getConditions()) {
-      if (!Condition.READY.equals(c.getType())) {
+      if (!MANAGED.contains(c.getType())) {
         conditions.add(c);
       }
     }
-    conditions.add(new Condition(Condition.READY, value, reason, message, generation, since));
+    conditions.add(condition(status, Condition.READY, value, reason, message, generation));
+    if (reason.progress() == ConditionReason.Progress.IN_PROGRESS) {
+      conditions.add(condition(status, Condition.RECONCILING, Condition.TRUE, reason, message, generation));
+    } else if (reason.progress() == ConditionReason.Progress.STALLED) {
+      conditions.add(condition(status, Condition.STALLED, Condition.TRUE, reason, message, generation));
+    }
     status.setConditions(conditions);
+  }
+
+  /** A condition whose transition time moves only when its status does. */
+  private Condition condition(ThirdPartyIntegrationStatus status, String type, String value,
+      ConditionReason reason, String message, long generation) {
+    String since = status.condition(type).filter(c -> value.equals(c.getStatus()))
+        .map(Condition::getLastTransitionTime)
+        .orElseGet(this::now);
+    return new Condition(type, value, reason, message, generation, since);
   }
 
   private static List<AppliedSecret> applied(Map<String, String> versions) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +61,15 @@ public final class CrdFinisher {
       root.setRequired(List.of("spec"));
       root.getProperties().get("spec").setDescription(SPEC_DESCRIPTION);
       root.getProperties().get("status").setDescription(STATUS_DESCRIPTION);
+      finishConditions(root.getProperties().get("status").getProperties().get("conditions").getItems().getSchema());
     }
+  }
+
+  /** What metav1.Condition's schema says that the model's annotations cannot. */
+  private static void finishConditions(JSONSchemaProps condition) {
+    condition.getProperties().get("status").setEnum(List.of(
+        new TextNode("True"), new TextNode("False"), new TextNode("Unknown")));
+    condition.getProperties().get("lastTransitionTime").setFormat("date-time");
   }
 
   private static int rank(String column) {

@@ -83,4 +83,35 @@ class StatusBuilderTest {
     assertThat(failed.getLastAppliedTime()).isEqualTo("2026-11-29T10:00:00Z");
     assertThat(failed.ready().orElseThrow().getObservedGeneration()).isEqualTo(2);
   }
+
+  @Test
+  void aFailureOnlyAPersonCanFixIsStalledATransientOneIsReconcilingNeverBoth() {
+    ThirdPartyIntegration r = resource(2);
+    StatusBuilder b = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC));
+    r.setStatus(b.failed(r, ConditionReason.ApiUnavailable, "HTTP 503"));
+    assertThat(r.getStatus().condition(Condition.RECONCILING)).get()
+        .satisfies(c -> assertThat(c.getStatus()).isEqualTo("True"))
+        .satisfies(c -> assertThat(c.getReason()).isEqualTo(ConditionReason.ApiUnavailable));
+    assertThat(r.getStatus().condition(Condition.STALLED)).isEmpty();
+
+    r.setStatus(new StatusBuilder(Clock.fixed(T1, ZoneOffset.UTC)).failed(r, ConditionReason.Unauthorized, "HTTP 401"));
+    assertThat(r.getStatus().condition(Condition.STALLED)).get()
+        .satisfies(c -> assertThat(c.getLastTransitionTime()).isEqualTo("2026-11-29T11:00:00Z"));
+    assertThat(r.getStatus().condition(Condition.RECONCILING)).isEmpty();
+
+    r.setStatus(b.synced(r, Change.Updated, APPLIED));
+    assertThat(r.getStatus().getConditions()).extracting(Condition::getType).containsExactly(Condition.READY);
+  }
+
+  @Test
+  void everyReasonIsDoneInProgressOrStalled() {
+    for (ConditionReason reason : ConditionReason.values()) {
+      ThirdPartyIntegration r = resource(1);
+      ThirdPartyIntegrationStatus s = reason == ConditionReason.Synced
+          ? new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).synced(r, Change.None, APPLIED)
+          : new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).failed(r, reason, "m");
+      long extra = s.getConditions().stream().filter(c -> !c.getType().equals(Condition.READY)).count();
+      assertThat(extra).as(reason.name()).isEqualTo(reason.progress() == ConditionReason.Progress.DONE ? 0 : 1);
+    }
+  }
 }

@@ -18,7 +18,7 @@ class ArgoCdHealthCheckTest {
   @Test
   void syncedForTheCurrentGenerationIsHealthy() {
     assertThat(ArgoCdHealthCheck.of(StatusSamples.synced()))
-        .isEqualTo(new Health("Healthy", "The project holds the desired integration"));
+        .isEqualTo(new Health("Healthy", "the project holds the desired SLACK integration"));
   }
 
   @ParameterizedTest(name = "{0}")

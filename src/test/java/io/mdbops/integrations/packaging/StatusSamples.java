@@ -1,15 +1,27 @@
 package io.mdbops.integrations.packaging;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
+import io.mdbops.integrations.controller.StatusBuilder;
+import io.mdbops.integrations.sync.Change;
+import io.mdbops.integrations.testing.Fixtures;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * ThirdPartyIntegration resources in every state the GitOps health checks must tell apart, as the
- * Kubernetes API returns them (metadata + status, as plain maps). Hand-written for now: once the
- * operator writes this status shape, replace the bodies with objects produced by its real status
- * builder, so the health checks are tested against what the operator actually writes.
+ * Kubernetes API returns them (metadata + status, as plain maps). Synced, stalled, reconciling and
+ * deleting resources carry the status the operator's real {@link StatusBuilder} writes for each
+ * reason, so the health checks are tested against what the operator actually writes.
  *
  * <p>The status shape, following the kstatus conventions (sigs.k8s.io/cli-utils pkg/kstatus):
  * <ul>
@@ -30,37 +42,48 @@ final class StatusSamples {
 
   static final long GENERATION = 4;
 
-  static final List<String> STALLED_REASONS = List.of("InvalidSpec", "SecretNotFound", "SecretKeyMissing",
-      "ConnectionInvalid", "ConnectionNotAllowed", "EndpointNotAllowed", "ProjectNotAllowed", "Unauthorized",
-      "Forbidden", "ProjectNotFound", "ApiRejected", "Conflict", "FieldNotApplied");
+  static final List<String> STALLED_REASONS = reasons(ConditionReason.Progress.STALLED);
 
-  static final List<String> RECONCILING_REASONS = List.of("Progressing", "ApiUnavailable", "RateLimited", "Deleting");
+  static final List<String> RECONCILING_REASONS = reasons(ConditionReason.Progress.IN_PROGRESS);
+
+  private static final StatusBuilder STATUSES =
+      new StatusBuilder(Clock.fixed(Instant.parse("2026-11-30T11:58:00Z"), ZoneOffset.UTC));
+
+  private static List<String> reasons(ConditionReason.Progress progress) {
+    return Arrays.stream(ConditionReason.values()).filter(r -> r.progress() == progress).map(Enum::name).toList();
+  }
+
+  /** A resource of the current generation whose status the operator's status builder wrote. */
+  private static Map<String, Object> written(java.util.function.Function<ThirdPartyIntegration, ThirdPartyIntegrationStatus> status) {
+    ThirdPartyIntegration r = Fixtures.resource("team-a", "slack", IntegrationType.SLACK,
+        "5e2211c17a3e5a48f5497de3", "api");
+    r.getMetadata().setGeneration(GENERATION);
+    r.setStatus(status.apply(r));
+    Map<String, Object> resource = Serialization.unmarshal(Serialization.asJson(r), Map.class);
+    resource.remove("spec");
+    return resource;
+  }
 
   private StatusSamples() {}
 
   /** The project holds the desired state of the current generation. */
   static Map<String, Object> synced() {
-    return resource(GENERATION, condition("Ready", "True", "Synced", "The project holds the desired integration"));
+    return written(r -> STATUSES.synced(r, Change.Created, Map.of("slack-token", "7")));
   }
 
   /** A failure only a human can fix. */
   static Map<String, Object> stalled(String reason) {
-    String message = message(reason);
-    return resource(GENERATION,
-        condition("Ready", "False", reason, message),
-        condition("Stalled", "True", reason, message));
+    return written(r -> STATUSES.failed(r, ConditionReason.valueOf(reason), message(reason)));
   }
 
   /** Work under way, or a transient failure being retried; Deleting also carries a deletionTimestamp. */
   static Map<String, Object> reconciling(String reason) {
-    String message = message(reason);
-    Map<String, Object> resource = resource(GENERATION,
-        condition("Ready", "False", reason, message),
-        condition("Reconciling", "True", reason, message));
     if (reason.equals("Deleting")) {
+      Map<String, Object> resource = written(r -> STATUSES.deleting(r, message(reason)));
       metadata(resource).put("deletionTimestamp", "2026-11-30T12:00:00Z");
+      return resource;
     }
-    return resource;
+    return written(r -> STATUSES.failed(r, ConditionReason.valueOf(reason), message(reason)));
   }
 
   /** An observed resource: {@code InSync} or {@code OutOfSync} with the project. */
@@ -146,7 +169,7 @@ final class StatusSamples {
       case "ApiRejected" -> "the API rejected the integration (400 INVALID_ATTRIBUTE)";
       case "Conflict" -> "team-a/slack-old already manages this integration";
       case "FieldNotApplied" -> "the API did not keep field channelName";
-      case "Progressing" -> "Creating the SLACK integration";
+      case "Reconciling" -> "the API accepted the SLACK integration but does not list it yet";
       case "ApiUnavailable" -> "the API answered 503; retrying in 30s";
       case "RateLimited" -> "the API answered 429; retrying after 60s";
       case "Deleting" -> "Removing the SLACK integration";

@@ -6,43 +6,63 @@ package io.mdbops.integrations.api.v1alpha1;
  */
 public enum ConditionReason {
   /** The project holds exactly the desired configuration. */
-  Synced,
+  Synced(Progress.DONE),
   /** Work is under way (first pass, or waiting for a retry). */
-  Reconciling,
+  Reconciling(Progress.IN_PROGRESS),
   /** The spec breaks a rule; the message lists every problem. */
-  InvalidSpec,
+  InvalidSpec(Progress.STALLED),
   /** A referenced Secret does not exist. */
-  SecretNotFound,
+  SecretNotFound(Progress.STALLED),
   /** A referenced Secret exists but lacks the key, or its value is empty. */
-  SecretKeyMissing,
+  SecretKeyMissing(Progress.STALLED),
   /** The connection Secret is incomplete or malformed (keys, baseUrl, ca.crt). */
-  ConnectionInvalid,
+  ConnectionInvalid(Progress.STALLED),
   /** This namespace may not use the operator's default connection. */
-  ConnectionNotAllowed,
+  ConnectionNotAllowed(Progress.STALLED),
   /** The connection's baseUrl is not on the operator's allow-list. */
-  EndpointNotAllowed,
+  EndpointNotAllowed(Progress.STALLED),
   /** This namespace may not target the project. */
-  ProjectNotAllowed,
+  ProjectNotAllowed(Progress.STALLED),
   /** The API rejected the key pair (401). */
-  Unauthorized,
+  Unauthorized(Progress.STALLED),
   /** The key pair lacks the role, or the operator's address is not on the access list (403). */
-  Forbidden,
+  Forbidden(Progress.STALLED),
   /** The project does not exist or is not visible to the key pair. */
-  ProjectNotFound,
+  ProjectNotFound(Progress.STALLED),
   /** The API refused the configuration (400/409); the message carries its errorCode. */
-  ApiRejected,
+  ApiRejected(Progress.STALLED),
   /** The API asked us to slow down (429); retried after Retry-After. */
-  RateLimited,
+  RateLimited(Progress.IN_PROGRESS),
   /** The API could not be reached or failed (5xx, timeouts); retried with backoff. */
-  ApiUnavailable,
+  ApiUnavailable(Progress.IN_PROGRESS),
   /**
    * The API accepted the write but does not hold what it was sent: it kept a field the spec no
    * longer sets, or dropped one it sets. No further write until the spec, a Secret or the project
    * changes.
    */
-  FieldNotApplied,
+  FieldNotApplied(Progress.STALLED),
   /** Another, older resource manages the same integration. */
-  Conflict,
+  Conflict(Progress.STALLED),
   /** The resource is being deleted and the integration is being removed. */
-  Deleting
+  Deleting(Progress.IN_PROGRESS);
+
+  /** Where a resource with this reason stands, in kstatus's terms. */
+  public enum Progress {
+    /** The project holds the desired state. */
+    DONE,
+    /** Work is under way or is being retried: kstatus Reconciling. */
+    IN_PROGRESS,
+    /** Nothing changes until a person changes something: kstatus Stalled. */
+    STALLED
+  }
+
+  private final Progress progress;
+
+  ConditionReason(Progress progress) {
+    this.progress = progress;
+  }
+
+  public Progress progress() {
+    return progress;
+  }
 }
