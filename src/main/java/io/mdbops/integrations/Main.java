@@ -4,6 +4,8 @@ import io.mdbops.integrations.cli.BenchCommand;
 import io.mdbops.integrations.cli.RunCommand;
 import io.mdbops.integrations.cli.SandboxCommand;
 import io.mdbops.integrations.cli.SimulatorCommand;
+import io.mdbops.integrations.config.LogSetup;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,14 +18,20 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args.length == 0 ? new String[] {"run"} : args));
+    String[] command = args.length == 0 ? new String[] {"run"} : args;
+    LogSetup.fromCommandLine(List.of(command), System::getenv);
+    System.exit(commandLine().execute(command));
   }
 
+  /**
+   * Exit codes: 0 done, 1 a failure while running, 2 a usage error (a bad flag or setting, told
+   * before anything starts), as picocli reports those.
+   */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("error: " + e.getMessage());
-      return 2;
+      return 1;
     });
     return cli;
   }
@@ -37,7 +45,7 @@ public final class Main implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"integrations-operator " + BuildInfo.version()};
+      return new String[] {"integrations-operator " + BuildInfo.version() + " (commit " + BuildInfo.commit() + ")"};
     }
   }
 }

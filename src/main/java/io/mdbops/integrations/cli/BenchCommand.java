@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code bench}: the scale benchmark of issue 8 (embedded Kubernetes API + simulator + operator). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
-        "Measure the operator at scale in this JVM: cold convergence, one steady-state drift interval,",
-        "a Secret rotation burst and its memory, against the embedded Kubernetes API and the API simulator.",
+        "Measure the operator at scale in this JVM: cold convergence, one steady-state drift interval,"
+            + " a Secret rotation burst and its memory, against the embedded Kubernetes API and the API simulator.",
         "Prints a table and writes JSON. See docs/benchmarks.md."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -34,7 +34,7 @@ public final class BenchCommand implements Callable<Integer> {
   int resources;
 
   @Option(names = "--projects", paramLabel = "P",
-      description = "Projects they spread over (a project holds one integration per type, 9 types)."
+      description = "Projects they spread over (a project holds at most one integration of each type)."
           + " Default: resources / 8.")
   Integer projects;
 

@@ -54,6 +54,7 @@ public final class OperatorDefaults implements IDefaultValueProvider {
     add("--http-port", "HTTP_PORT", c -> Integer.toString(c.httpPort()));
     add("--per-resource-metrics", "PER_RESOURCE_METRICS", c -> Boolean.toString(c.perResourceMetrics()));
     add("--log-format", "LOG_FORMAT", c -> c.logFormat().name());
+    add("--log-level", "LOG_LEVEL", c -> c.logLevel().name());
   }
 
   private static void add(String flag, String env, Function<OperatorConfig, String> render) {

@@ -114,6 +114,10 @@ public final class OperatorOptions {
       description = "Log line format (env INTEGRATIONS_OPERATOR_LOG_FORMAT). Default: ${DEFAULT-VALUE}; the container image uses json.")
   OperatorConfig.LogFormat logFormat;
 
+  @Option(names = "--log-level", paramLabel = "error|warn|info|debug|trace",
+      description = "How much the operator logs (env INTEGRATIONS_OPERATOR_LOG_LEVEL). Default: ${DEFAULT-VALUE}.")
+  OperatorConfig.LogLevel logLevel;
+
   /** The validated configuration; a {@link ParameterException}-style message names the bad value. */
   public OperatorConfig toConfig() {
     try {
@@ -138,6 +142,7 @@ public final class OperatorOptions {
           .httpPort(httpPort)
           .perResourceMetrics(perResourceMetrics)
           .logFormat(logFormat)
+          .logLevel(logLevel)
           .build();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid setting: " + e.getMessage(), e);

@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code run}: the operator against the current cluster (in-cluster config or KUBECONFIG). */
 @Command(name = "run", mixinStandardHelpOptions = true, defaultValueProvider = OperatorDefaults.class,
@@ -21,13 +24,21 @@ public final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
+  @Spec
+  CommandSpec spec;
+
   @Mixin
   OperatorOptions options = new OperatorOptions();
 
   @Override
   public Integer call() throws Exception {
-    OperatorConfig config = options.toConfig();
-    LogSetup.apply(config.logFormat());
+    OperatorConfig config;
+    try {
+      config = options.toConfig();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    LogSetup.apply(config.logFormat(), config.logLevel());
     KubernetesClient client = new KubernetesClientBuilder().build();
     checkDefaultConnection(client, config);
     ManagedOperator operator =

@@ -8,6 +8,7 @@ import io.mdbops.integrations.sandbox.QuietLogs;
 import io.mdbops.integrations.sandbox.RealApi;
 import io.mdbops.integrations.sandbox.Sandbox;
 import io.mdbops.integrations.sandbox.SandboxSettings;
+import io.mdbops.integrations.simulator.SimulatorOptions;
 import io.mdbops.integrations.sandbox.StatusTable;
 import io.mdbops.integrations.connection.ConnectionUnavailableException;
 import io.mdbops.integrations.connection.EndpointPolicy;
@@ -190,6 +191,7 @@ public final class SandboxCommand implements Callable<Integer> {
           + " the resources while it runs to remove it.");
     }
     console.line("Examples        " + sandbox.exampleKeys().size() + " resources from " + display(dir));
+    console.line("Metrics         " + sandbox.metricsUrl() + "/metrics (health: /healthz, /readyz)");
     sandbox.examples().all().forEach(e -> e.problems().forEach(p -> console.line("  warning: " + p)));
     String slack = Examples.FILES.get(IntegrationType.SLACK);
     Examples.Example shown = sandbox.examples().all().stream().filter(e -> e.fileName().equals(slack))
@@ -227,6 +229,7 @@ public final class SandboxCommand implements Callable<Integer> {
   SandboxSettings settings() {
     SandboxSettings.Builder s;
     try {
+      faults.applyTo(SimulatorOptions.builder()).build(); // a bad flag is a usage error, told before start
       s = SandboxSettings.builder().examples(examples).kubeconfigOut(kubeconfigOut).kubePort(kubePort)
           .simulatorPort(simulatorPort).resyncInterval(resyncInterval).simulator(faults::applyTo, faults.rules());
     } catch (IllegalArgumentException e) {

@@ -36,6 +36,7 @@ import java.util.Set;
  * @param httpPort port of the metrics and health endpoint (0 = disabled)
  * @param perResourceMetrics whether JOSDK's reconcile metrics carry resource name/namespace labels
  * @param logFormat json or text
+ * @param logLevel the operator's log level
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -59,7 +60,8 @@ public record OperatorConfig(
     int apiRequestsPerMinute,
     int httpPort,
     boolean perResourceMetrics,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    LogLevel logLevel) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
 
@@ -67,6 +69,15 @@ public record OperatorConfig(
   public enum LogFormat {
     json,
     text
+  }
+
+  /** How much the operator logs; each level includes the ones above it. */
+  public enum LogLevel {
+    error,
+    warn,
+    info,
+    debug,
+    trace
   }
 
   public OperatorConfig {
@@ -80,6 +91,7 @@ public record OperatorConfig(
     allowedBaseUrls = List.copyOf(allowedBaseUrls);
     Objects.requireNonNull(apiTimeout, "apiTimeout");
     Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(logLevel, "logLevel");
     if (resyncInterval.isNegative() || resyncInterval.isZero()) {
       throw new IllegalArgumentException("resyncInterval must be positive");
     }
@@ -131,6 +143,7 @@ public record OperatorConfig(
     private int httpPort = 8080;
     private boolean perResourceMetrics = false;
     private LogFormat logFormat = LogFormat.text;
+    private LogLevel logLevel = LogLevel.info;
 
     private Builder() {}
 
@@ -157,6 +170,7 @@ public record OperatorConfig(
       httpPort = c.httpPort;
       perResourceMetrics = c.perResourceMetrics;
       logFormat = c.logFormat;
+      logLevel = c.logLevel;
     }
 
     public Builder watchNamespaces(Set<String> v) {
@@ -261,6 +275,11 @@ public record OperatorConfig(
       return this;
     }
 
+    public Builder logLevel(LogLevel v) {
+      logLevel = v;
+      return this;
+    }
+
     public OperatorConfig build() {
       return new OperatorConfig(
           watchNamespaces,
@@ -284,7 +303,8 @@ public record OperatorConfig(
           apiRequestsPerMinute,
           httpPort,
           perResourceMetrics,
-          logFormat);
+          logFormat,
+          logLevel);
     }
   }
 }

@@ -41,7 +41,7 @@ public final class ManagedOperator implements AutoCloseable {
       EventRecorder events,
       OperatorMetrics metrics,
       LeadershipGuard leadership,
-      int httpPort,
+      InetSocketAddress http,
       Duration resyncInterval) {}
 
   private final Parts parts;
@@ -70,13 +70,12 @@ public final class ManagedOperator implements AutoCloseable {
 
   /** Serves /metrics, /healthz and /readyz (idempotent); {@link #start()} does it first anyway. */
   public synchronized void startHttp() {
-    if (parts.httpPort() > 0 && http == null) {
+    if (parts.http().getPort() > 0 && http == null) {
       try {
-        http = new HealthAndMetricsServer(
-            new InetSocketAddress(parts.httpPort()), parts.metrics()::scrape, this::healthy, this::ready);
+        http = new HealthAndMetricsServer(parts.http(), parts.metrics()::scrape, this::healthy, this::ready);
         LOG.info("metrics and health on port {}", http.port());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot serve metrics and health on port " + parts.httpPort(), e);
+        throw new UncheckedIOException("cannot serve metrics and health on port " + parts.http().getPort(), e);
       }
     }
   }

@@ -22,6 +22,8 @@ import io.mdbops.integrations.tenancy.NamespacePolicy;
 import io.mdbops.integrations.validation.SpecValidator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -46,6 +48,7 @@ public final class OperatorAssembly {
     private ApiCallListener apiListener = ApiCallListener.NOOP;
     private UnaryOperator<IntegrationsApiFactory> apiDecorator = UnaryOperator.identity();
     private UnaryOperator<ApiClientSettings> apiSettings = UnaryOperator.identity();
+    private InetAddress httpAddress;
 
     /** This replica's name: Lease holder, Event reporting instance. */
     public Extras identity(String value) {
@@ -73,6 +76,12 @@ public final class OperatorAssembly {
     /** Wraps the clients the operator makes (observes calls, never changes them). */
     public Extras apiDecorator(UnaryOperator<IntegrationsApiFactory> value) {
       apiDecorator = value;
+      return this;
+    }
+
+    /** The address /metrics, /healthz and /readyz listen on; default: every interface. */
+    public Extras httpAddress(InetAddress value) {
+      httpAddress = value;
       return this;
     }
 
@@ -154,7 +163,9 @@ public final class OperatorAssembly {
     Operator operator = JosdkSettings.operator(client, config, extras.identity, metrics, leadership);
     operator.register(reconciler, o -> JosdkSettings.controller(o, config));
     ManagedOperator managed = new ManagedOperator(new ManagedOperator.Parts(client, operator, index, namespaces,
-        wakeUps, driftWatch, clients, apiFactory, events, metrics, leadership, config.httpPort(),
+        wakeUps, driftWatch, clients, apiFactory, events, metrics, leadership,
+        extras.httpAddress == null ? new InetSocketAddress(config.httpPort())
+            : new InetSocketAddress(extras.httpAddress, config.httpPort()),
         config.resyncInterval()));
     leadership.onLost(managed::close);
     return managed;

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.mdbops.integrations.BuildInfo;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.opsmanager.ApiCallListener;
@@ -33,6 +34,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OperatorMetrics implements ApiCallListener {
 
   static final String PREFIX = "integrations.operator.";
+
+  /**
+   * Histogram buckets of API requests: a Digest round trip to Cloud Manager takes tens of
+   * milliseconds to a few hundred, a slow Ops Manager seconds, and the default timeout is 30 s.
+   */
+  static final Duration[] REQUEST_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+      Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+      Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
   private final PrometheusMeterRegistry registry;
   private final Clock clock;
@@ -59,6 +68,10 @@ public final class OperatorMetrics implements ApiCallListener {
         .register(registry);
     Gauge.builder(PREFIX + "conflicts", this, m -> m.count(ConditionReason.Conflict))
         .description("Resources that do not write because an older resource manages the same integration")
+        .register(registry);
+    Gauge.builder(PREFIX + "build.info", () -> 1)
+        .description("The running build: version, commit and Java runtime; always 1")
+        .tags("version", BuildInfo.version(), "commit", BuildInfo.commit(), "java", Runtime.version().toString())
         .register(registry);
     registerBoundedSeries();
   }
@@ -119,9 +132,7 @@ public final class OperatorMetrics implements ApiCallListener {
         .description("API requests by method, endpoint kind and HTTP status (0 = no response)")
         .tags("method", method, "endpoint", endpoint.name().toLowerCase(Locale.ROOT),
             "status", String.valueOf(httpStatus))
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(5))
-        .maximumExpectedValue(Duration.ofSeconds(60))
+        .serviceLevelObjectives(REQUEST_BUCKETS)
         .register(registry)
         .record(duration);
   }

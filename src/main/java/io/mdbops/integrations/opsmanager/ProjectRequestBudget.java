@@ -2,7 +2,6 @@ package io.mdbops.integrations.opsmanager;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +47,10 @@ final class ProjectRequestBudget implements Interceptor {
   private final int perMinute;
   private final RateLimiterConfig config;
   private final ApiCallListener listener;
-  private final Map<String, RateLimiter> byProject = new ConcurrentHashMap<>();
+  /** A project's limiter and when it was made: its refill periods count from then. */
+  private record Budget(RateLimiter limiter, long startNanos) {}
+
+  private final Map<String, Budget> byProject = new ConcurrentHashMap<>();
 
   /** @param perMinute requests per minute and project; 0 means no limit */
   ProjectRequestBudget(int perMinute, Duration maxWait, ApiCallListener listener) {
@@ -71,11 +73,13 @@ final class ProjectRequestBudget implements Interceptor {
   }
 
   void acquire(String project) throws ThrottledException {
-    RateLimiter limiter = byProject.computeIfAbsent(project, p -> new AtomicRateLimiter(p, config));
+    Budget budget = byProject.computeIfAbsent(project, p -> new Budget(RateLimiter.of(p, config), System.nanoTime()));
     long start = System.nanoTime();
-    if (!limiter.acquirePermission()) {
-      long nanos = ((AtomicRateLimiter) limiter).getDetailedMetrics().getNanosToWait();
-      throw new ThrottledException(Duration.ofNanos(Math.max(nanos, 0)).plusMillis(50), perMinute);
+    if (!budget.limiter().acquirePermission()) {
+      // the budget refills at the start of the next period, counted from when it was made
+      long period = config.getLimitRefreshPeriod().toNanos();
+      long intoPeriod = (System.nanoTime() - budget.startNanos()) % period;
+      throw new ThrottledException(Duration.ofNanos(period - intoPeriod).plusMillis(50), perMinute);
     }
     long waited = System.nanoTime() - start;
     if (waited > 1_000_000) {

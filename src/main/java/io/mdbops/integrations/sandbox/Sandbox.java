@@ -10,6 +10,8 @@ import io.mdbops.integrations.controller.OperatorAssembly;
 import io.mdbops.integrations.simulator.ApiSimulator;
 import io.mdbops.integrations.simulator.SimulatorOptions;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,6 +57,7 @@ public final class Sandbox implements AutoCloseable {
   private EmbeddedKubernetes kube;
   private ApiSimulator simulator;
   private String apiBaseUrl;
+  private String metricsUrl;
   private Examples examples;
   private Path kubeconfig;
   private Path kubectlCache;
@@ -129,10 +132,11 @@ public final class Sandbox implements AutoCloseable {
         .allowedBaseUrls(List.of(URI.create(apiBaseUrl)))
         .resyncInterval(settings.resyncInterval())
         .maxConcurrentReconciles(4)
-        .httpPort(0)
+        .httpPort(freeLoopbackPort())
         .build();
-    ManagedOperator operator = OperatorAssembly.build(client, config,
-        OperatorAssembly.extras().identity("sandbox").apiListener(writeLog).apiDecorator(writeLog::wrap));
+    ManagedOperator operator = OperatorAssembly.build(client, config, OperatorAssembly.extras().identity("sandbox")
+        .apiListener(writeLog).apiDecorator(writeLog::wrap).httpAddress(InetAddress.getLoopbackAddress()));
+    metricsUrl = "http://127.0.0.1:" + config.httpPort();
     resources.add(operator);
 
     SharedIndexInformer<ThirdPartyIntegration> informer =
@@ -169,6 +173,11 @@ public final class Sandbox implements AutoCloseable {
   /** The simulator, or null when a real API is used. */
   public ApiSimulator simulator() {
     return simulator;
+  }
+
+  /** Where the operator serves /metrics, /healthz and /readyz. */
+  public String metricsUrl() {
+    return metricsUrl;
   }
 
   public String apiBaseUrl() {
@@ -232,6 +241,14 @@ public final class Sandbox implements AutoCloseable {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a temporary directory; the OS cleans it eventually
+    }
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for the operator's metrics", e);
     }
   }
 

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** `--log-format=json` gives one JSON object per line, with the resource and reconcile id from MDC. */
+/**
+ * `--log-format=json` gives one JSON object per line with the field names log pipelines expect, the
+ * resource and reconcile id from MDC, and never a plain line in between.
+ */
 class LogSetupTest {
 
   @Test
@@ -30,17 +33,22 @@ class LogSetupTest {
     }
     assertThat(line).as(out).isNotNull();
     assertThat(line.get("level").asText()).isEqualTo("INFO");
-    assertThat(line.get("loggerName").asText()).isEqualTo("probe");
-    assertThat(line.get("formattedMessage").asText()).isEqualTo("PUT SLACK in project 5e22: Created in 12 ms");
-    assertThat(line.has("message")).as("no raw {} pattern").isFalse();
-    assertThat(line.get("mdc").get("resource.namespace").asText()).isEqualTo("payments");
-    assertThat(line.get("mdc").get("reconcileId").asText()).isEqualTo("7");
+    assertThat(line.get("logger_name").asText()).isEqualTo("probe");
+    assertThat(line.get("message").asText()).isEqualTo("PUT SLACK in project 5e22: Created in 12 ms");
+    assertThat(java.time.OffsetDateTime.parse(line.get("@timestamp").asText())).isNotNull();
+    assertThat(line.get("resource.namespace").asText()).isEqualTo("payments");
+    assertThat(line.get("reconcileId").asText()).isEqualTo("7");
+    for (String l : out.split("\n")) {
+      if (!l.isBlank()) {
+        assertThat(new ObjectMapper().readTree(l).isObject()).as("a JSON object: %s", l).isTrue();
+      }
+    }
   }
 
   /** Runs in its own JVM: LogSetup reconfigures the process-wide logging. */
   public static final class JsonLogProbe {
     public static void main(String[] args) {
-      LogSetup.apply(OperatorConfig.LogFormat.json);
+      LogSetup.fromCommandLine(java.util.List.of("run", "--log-format", "json"), name -> null);
       org.slf4j.MDC.put("resource.namespace", "payments");
       org.slf4j.MDC.put("reconcileId", "7");
       org.slf4j.LoggerFactory.getLogger("probe").info("PUT {} in project {}: {} in {} ms", "SLACK", "5e22", "Created", 12);

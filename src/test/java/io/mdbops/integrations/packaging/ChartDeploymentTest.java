@@ -49,6 +49,7 @@ class ChartDeploymentTest {
         entry("INTEGRATIONS_OPERATOR_API_REQUESTS_PER_MINUTE", "60"),
         entry("INTEGRATIONS_OPERATOR_HTTP_PORT", "8080"),
         entry("INTEGRATIONS_OPERATOR_LOG_FORMAT", "json"),
+        entry("INTEGRATIONS_OPERATOR_LOG_LEVEL", "info"),
         entry("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
   }
 
