@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # The operator image: docker build -t <registry>/integrations-operator:<version> .
-# (docs/packaging.md: build, tags, pinning by digest). Two stages: Maven builds the one executable
-# jar, a JRE-only image runs it as a numeric non-root user.
+# (docs/packaging.md: build, tags, pinning by digest). Two stages: Maven builds the jars, a JRE-only
+# image runs the runtime jar (the operator without the sandbox, simulator, benchmark and their
+# libraries) as a numeric non-root user.
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /workspace
@@ -15,7 +16,7 @@ FROM eclipse-temurin:17-jre
 LABEL org.opencontainers.image.title="integrations-operator" \
       org.opencontainers.image.description="Kubernetes operator for MongoDB Cloud Manager / Ops Manager third-party integrations"
 WORKDIR /app
-COPY --from=build /workspace/target/integrations-operator.jar /app/integrations-operator.jar
+COPY --from=build /workspace/target/integrations-operator-runtime.jar /app/integrations-operator.jar
 # JSON log lines; heap sized from the container's memory limit; exit (and be restarted) on OOM
 ENV INTEGRATIONS_OPERATOR_LOG_FORMAT=json \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"

@@ -9,14 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The kubeconfig that points kubectl (and {@code run}) at the sandbox's Kubernetes API. */
-final class Kubeconfig {
+public final class Kubeconfig {
 
   static final String NAME = "integrations-sandbox";
 
   private Kubeconfig() {}
 
   /** Writes a kubeconfig for {@code server}, defaulting to {@code namespace}; returns the file. */
-  static Path write(Path file, String server, String namespace) {
+  public static Path write(Path file, String server, String namespace) {
     var config = new ConfigBuilder()
         .withApiVersion("v1")
         .withKind("Config")

@@ -1,5 +1,7 @@
 package io.mdbops.integrations.ha;
 
+import io.mdbops.integrations.sandbox.Kubeconfig;
+import io.mdbops.integrations.testing.OperatorProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,20 +81,7 @@ class LeaderElectionTest {
     work = Path.of("target", "ha-test");
     Files.createDirectories(work);
     Path kubeconfig = work.resolve("kubeconfig");
-    Files.writeString(kubeconfig, """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: embedded
-          cluster: {server: "%s"}
-        contexts:
-        - name: embedded
-          context: {cluster: embedded, user: embedded, namespace: %s}
-        current-context: embedded
-        users:
-        - name: embedded
-          user: {token: not-checked}
-        """.formatted(kube.url(), OPERATOR_NAMESPACE));
+    Kubeconfig.write(kubeconfig, kube.url(), OPERATOR_NAMESPACE);
 
     // A starts first so that it leads; B starts once A holds the Lease
     a = OperatorProcess.start("op-a", work, env(kubeconfig, "connection-a"));

@@ -1,4 +1,4 @@
-package io.mdbops.integrations.ha;
+package io.mdbops.integrations.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * variables the Helm chart sets, like a pod. A separate process because a replica that loses or
  * gives up leadership ends its JVM (JOSDK's exit-on-stop-leading), exactly as it should in a pod.
  */
-final class OperatorProcess implements AutoCloseable {
+public final class OperatorProcess implements AutoCloseable {
 
   private static final Path LOGBACK = Path.of("src/main/resources/logback.xml").toAbsolutePath();
 
-  final String identity;
-  final Path log;
+  public final String identity;
+  public final Path log;
   private final Process process;
 
   private OperatorProcess(String identity, Path log, Process process) {
@@ -31,15 +31,25 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /** Starts {@code java ... io.mdbops.integrations.Main run} with this environment on top of a clean one. */
-  static OperatorProcess start(String identity, Path logDir, Map<String, String> env) {
-    Path log = logDir.resolve(identity + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+  public static OperatorProcess start(String identity, Path logDir, Map<String, String> env) {
+    return start(identity, logDir, env, List.of(
         // the production logging configuration, not the test one (which keeps lines in memory)
         "-Dlogback.configurationFile=" + LOGBACK,
         "-cp", classpath(),
         "io.mdbops.integrations.Main", "run"));
+  }
+
+  /** Starts {@code java -jar JAR run}, as the operator image does, with this environment on top of a clean one. */
+  public static OperatorProcess startJar(String identity, Path logDir, Map<String, String> env, Path jar) {
+    return start(identity, logDir, env, List.of("-jar", jar.toAbsolutePath().toString(), "run"));
+  }
+
+  private static OperatorProcess start(String identity, Path logDir, Map<String, String> env, List<String> launch) {
+    Path log = logDir.resolve(identity + ".log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(launch);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -63,7 +73,7 @@ final class OperatorProcess implements AutoCloseable {
     return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
   }
 
-  String output() {
+  public String output() {
     try {
       return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {
@@ -71,18 +81,18 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** SIGKILL, as when a node dies: nothing is released, the Lease has to expire. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** SIGTERM, as when Kubernetes stops a pod; returns how long the JVM took to exit, or null if it did not within the grace period. */
-  Duration terminate(Duration grace) throws InterruptedException {
+  public Duration terminate(Duration grace) throws InterruptedException {
     long start = System.nanoTime();
     process.destroy();
     boolean exited = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
