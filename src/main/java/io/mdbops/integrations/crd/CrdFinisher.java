@@ -63,6 +63,8 @@ public final class CrdFinisher {
       root.getProperties().get("status").setDescription(STATUS_DESCRIPTION);
       finishConditions(root.getProperties().get("status").getProperties().get("conditions").getItems().getSchema());
     }
+    // Helm (the CRD chart) must never delete the CRD: that would delete every resource with it
+    crd.getMetadata().setAnnotations(new java.util.TreeMap<>(java.util.Map.of("helm.sh/resource-policy", "keep")));
   }
 
   /** What metav1.Condition's schema says that the model's annotations cannot. */

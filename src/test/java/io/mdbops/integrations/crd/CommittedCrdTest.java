@@ -28,14 +28,19 @@ class CommittedCrdTest {
     }
   }
 
-  /** crds/ at the root and the crds/ folder of every Helm chart under helm/. */
+  /**
+   * crds/ at the root, deploy/base, and every Helm chart under helm/: in its crds/ folder, or in
+   * templates/ for the CRD chart (which upgrades it).
+   */
   static List<Path> committedCopies() throws IOException {
     List<Path> copies = new ArrayList<>();
     copies.add(Path.of("crds", FILE));
+    copies.add(Path.of("deploy", "base", FILE));
     Path helm = Path.of("helm");
     if (Files.isDirectory(helm)) {
       try (Stream<Path> charts = Files.list(helm)) {
-        charts.map(chart -> chart.resolve("crds").resolve(FILE)).forEach(copies::add);
+        charts.map(chart -> Files.exists(chart.resolve("crds")) ? chart.resolve("crds").resolve(FILE)
+            : chart.resolve("templates").resolve(FILE)).forEach(copies::add);
       }
     }
     return copies;
