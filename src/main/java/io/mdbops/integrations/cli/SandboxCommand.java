@@ -141,6 +141,11 @@ public final class SandboxCommand implements Callable<Integer> {
         return 0;
       }
       Map<String, StatusTable.Row> rows = sandbox.awaitExamplesReady(exitWhenReady);
+      if (!sandbox.refusals().isEmpty()) {
+        console.line("Some examples were refused by the API (kubectl apply would refuse them the same way):");
+        sandbox.refusals().forEach(r -> console.line("  " + r));
+        return 1;
+      }
       if (sandbox.table().allReady(sandbox.exampleKeys())) {
         console.line("All " + rows.size() + " examples are Ready.");
         return 0;
@@ -190,9 +195,12 @@ public final class SandboxCommand implements Callable<Integer> {
       console.line("                What the operator writes there stays after the sandbox exits; kubectl delete"
           + " the resources while it runs to remove it.");
     }
-    console.line("Examples        " + sandbox.exampleKeys().size() + " resources from " + display(dir));
+    console.line("Examples        " + sandbox.exampleKeys().size() + " resources, copies in " + display(dir)
+        + " (edit these; the checkout stays as it is)");
     console.line("Metrics         " + sandbox.metricsUrl() + "/metrics (health: /healthz, /readyz)");
     sandbox.examples().all().forEach(e -> e.problems().forEach(p -> console.line("  warning: " + p)));
+    sandbox.refusals().forEach(r -> console.line("  refused by the API: " + r));
+    sandbox.unknownReferences().forEach(r -> console.line("  note: " + r));
     String slack = Examples.FILES.get(IntegrationType.SLACK);
     Examples.Example shown = sandbox.examples().all().stream().filter(e -> e.fileName().equals(slack))
         .findFirst().orElse(sandbox.examples().all().get(0));

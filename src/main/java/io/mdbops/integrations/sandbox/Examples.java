@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -13,7 +14,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
-import io.mdbops.integrations.validation.ResourceParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,10 +34,16 @@ import java.util.stream.Stream;
 /**
  * The example manifests ({@code deploy/examples/}): one multi-document YAML file per integration
  * type, each with its token Secret and its {@code ThirdPartyIntegration}. Read from a directory on
- * disk (a checkout), else from the jar's resources; documents are split and read as typed objects,
- * the resources through {@link ResourceParser} so that problems are reported as the CRD would.
+ * disk (a checkout), else from the jar's resources. Each document is kept as written, to be applied
+ * as kubectl applies it (the sandbox's API then judges it exactly as it judges kubectl), and read as
+ * a typed object for what the sandbox prints and waits for.
  */
 public final class Examples {
+
+  /** The project the sandbox's own examples target, and the one project its simulator has. */
+  public static final String DEMO_PROJECT = "5e2211c17a3e5a48f5497de3";
+  /** The connection Secret the sandbox's own examples name, which the sandbox creates. */
+  public static final String DEMO_CONNECTION = "mdb-api";
 
   /** The file of each integration type's example, under {@code deploy/examples/}. */
   public static final Map<IntegrationType, String> FILES = files();
@@ -52,9 +58,12 @@ public final class Examples {
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
-  /** One example file: its name, its text, and what it holds. */
+  /**
+   * One example file: its name, its text, what it holds (typed), every document as written (with
+   * the last-applied annotation kubectl would add), and what could not be read at all.
+   */
   public record Example(String fileName, String text, List<Secret> secrets, List<ThirdPartyIntegration> resources,
-      List<Namespace> namespaces, List<String> problems) {
+      List<Namespace> namespaces, List<GenericKubernetesResource> documents, List<String> problems) {
 
     /** Every object of the file, in file order, namespaces first. */
     public List<HasMetadata> objects() {
@@ -196,6 +205,7 @@ public final class Examples {
     List<Secret> secrets = new ArrayList<>();
     List<ThirdPartyIntegration> resources = new ArrayList<>();
     List<Namespace> namespaces = new ArrayList<>();
+    List<GenericKubernetesResource> documents = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int index = 0;
     for (String document : DOCUMENT_SEPARATOR.split(text)) {
@@ -217,17 +227,21 @@ public final class Examples {
         case "Secret" -> secrets.add(annotate(convert(tree, Secret.class), applied));
         case "Namespace" -> namespaces.add(annotate(convert(tree, Namespace.class), applied));
         case "ThirdPartyIntegration" -> {
-          ResourceParser.Result result = ResourceParser.parse(document);
-          result.problems().forEach(p -> problems.add(where + ": " + p));
-          if (result.resource() != null) {
-            resources.add(annotate(result.resource(), applied));
+          // read tolerantly, for the table; what the API server makes of it is its own verdict
+          ThirdPartyIntegration r = convert(tree, ThirdPartyIntegration.class);
+          if (r.getMetadata() != null && r.getMetadata().getName() != null) {
+            resources.add(annotate(r, applied));
           }
         }
-        default -> problems.add(where + ": kind " + (kind.isEmpty() ? "(none)" : kind)
-            + " is not supported here; use Namespace, Secret or ThirdPartyIntegration");
+        default -> {
+          problems.add(where + ": kind " + (kind.isEmpty() ? "(none)" : kind)
+              + " is not supported here; use Namespace, Secret or ThirdPartyIntegration");
+          continue;
+        }
       }
+      documents.add(annotate(convert(tree, GenericKubernetesResource.class), applied));
     }
-    return new Example(fileName, text, secrets, resources, namespaces, problems);
+    return new Example(fileName, text, secrets, resources, namespaces, documents, problems);
   }
 
   /**

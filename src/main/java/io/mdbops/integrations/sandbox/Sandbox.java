@@ -54,6 +54,7 @@ public final class Sandbox implements AutoCloseable {
   private final List<ApiWriteLog.Write> writes = new CopyOnWriteArrayList<>();
   private final StatusTable table;
   private Set<String> connectionSecrets = Set.of();
+  private List<String> refusals = List.of();
   private EmbeddedKubernetes kube;
   private ApiSimulator simulator;
   private String apiBaseUrl;
@@ -112,7 +113,9 @@ public final class Sandbox implements AutoCloseable {
       publicKey = SIMULATOR_PUBLIC_KEY;
       privateKey = randomKey();
       simulator.addApiKey(publicKey, privateKey);
-      examples.projectIds().stream().filter(id -> id.matches("[0-9a-fA-F]{24}")).forEach(simulator::addProject);
+      // only the project the sandbox's own examples use: a mistyped id in your own examples then
+      // says ProjectNotFound, as a real server would, instead of being quietly made to exist
+      simulator.addProject(Examples.DEMO_PROJECT);
       apiBaseUrl = simulator.baseUrl();
     } else {
       publicKey = real.publicKey();
@@ -148,17 +151,23 @@ public final class Sandbox implements AutoCloseable {
     connectionSecrets = seeder.createConnectionSecrets(examples,
         new SandboxSeeder.Credentials(apiBaseUrl, publicKey, privateKey, caPem,
             simulator == null ? null : simulator.options().product()));
-    seeder.apply(examples);
-    exampleKeys = new LinkedHashSet<>(examples.resources().stream().map(StatusTable::key).toList());
+    refusals = seeder.apply(examples);
+    exampleKeys = new LinkedHashSet<>(examples.resources().stream().map(StatusTable::key)
+        .filter(key -> client.resources(ThirdPartyIntegration.class).inNamespace(key.substring(0, key.indexOf('/')))
+            .withName(key.substring(key.indexOf('/') + 1)).get() != null)
+        .toList());
   }
 
+  /**
+   * Copies of the examples in the sandbox's own directory: the walkthrough edits and applies these,
+   * so following it never changes the checkout (re-targeted to the real project with --api-url).
+   */
   private Examples loadExamples(SandboxSettings settings) {
     Examples loaded = Examples.load(settings.examples());
-    if (settings.realApi() != null) {
-      return loaded.retargeted(settings.realApi().projectId()).writeTo(workDir.resolve("examples"));
-    }
-    return loaded.directory() == null ? loaded.writeTo(workDir.resolve("examples")) : loaded;
+    Examples shown = settings.realApi() != null ? loaded.retargeted(settings.realApi().projectId()) : loaded;
+    return shown.writeTo(workDir.resolve("examples"));
   }
+
 
   private String defaultNamespace() {
     return examples.resources().stream().map(r -> r.getMetadata().getNamespace()).findFirst().orElse("default");
@@ -191,6 +200,40 @@ public final class Sandbox implements AutoCloseable {
   /** {@code namespace/name} of every example resource. */
   public Set<String> exampleKeys() {
     return exampleKeys;
+  }
+
+  /** What the API refused of the examples, per file, in the API server's words (as kubectl would show). */
+  public List<String> refusals() {
+    return refusals;
+  }
+
+  /**
+   * Resources of the examples that target a project or a connection Secret the sandbox did not
+   * make; said at start, so nothing looks invented.
+   */
+  public List<String> unknownReferences() {
+    List<String> notes = new java.util.ArrayList<>();
+    Set<String> secrets = new LinkedHashSet<>(connectionSecrets);
+    examples.all().forEach(e -> e.secrets().forEach(s -> secrets.add(
+        s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())));
+    for (ThirdPartyIntegration r : examples.resources()) {
+      if (r.getSpec() == null) {
+        continue;
+      }
+      String key = StatusTable.key(r);
+      if (simulator != null && r.getSpec().getProjectId() != null
+          && !simulator.projects().contains(r.getSpec().getProjectId())) {
+        notes.add(key + " targets project " + r.getSpec().getProjectId() + ", which the simulator does not have"
+            + " (it has " + String.join(", ", simulator.projects()) + "): expect ProjectNotFound");
+      }
+      if (r.getSpec().getConnectionSecretRef() != null && r.getSpec().getConnectionSecretRef().getName() != null
+          && !secrets.contains(r.getMetadata().getNamespace() + "/" + r.getSpec().getConnectionSecretRef().getName())) {
+        notes.add(key + " uses connection Secret " + r.getSpec().getConnectionSecretRef().getName()
+            + ", which neither the examples nor the sandbox create (it makes " + Examples.DEMO_CONNECTION
+            + "): expect SecretNotFound");
+      }
+    }
+    return notes;
   }
 
   /** {@code namespace/name} of the connection Secrets the sandbox created. */

@@ -1,17 +1,22 @@
 package io.mdbops.integrations.sandbox;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.connection.ConnectionResolver;
 import io.mdbops.integrations.opsmanager.Product;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -37,8 +42,9 @@ final class SandboxSeeder {
   }
 
   /**
-   * One connection Secret per (namespace, name) the examples reference and do not define
-   * themselves; returns their {@code namespace/name}.
+   * The sandbox's own connection Secret ({@value Examples#DEMO_CONNECTION}) in every namespace whose
+   * examples reference it and do not define it; returns their {@code namespace/name}. A connection
+   * under any other name is not invented: the resource says SecretNotFound, as a cluster would.
    */
   Set<String> createConnectionSecrets(Examples examples, Credentials credentials) {
     Set<String> defined = new LinkedHashSet<>();
@@ -47,8 +53,8 @@ final class SandboxSeeder {
     Set<String> wanted = new LinkedHashSet<>();
     for (ThirdPartyIntegration r : examples.resources()) {
       if (r.getSpec() != null && r.getSpec().getConnectionSecretRef() != null
-          && r.getSpec().getConnectionSecretRef().getName() != null) {
-        wanted.add(r.getMetadata().getNamespace() + "/" + r.getSpec().getConnectionSecretRef().getName());
+          && Examples.DEMO_CONNECTION.equals(r.getSpec().getConnectionSecretRef().getName())) {
+        wanted.add(namespaceOf(r) + "/" + Examples.DEMO_CONNECTION);
       }
     }
     wanted.removeAll(defined);
@@ -60,21 +66,38 @@ final class SandboxSeeder {
     return wanted;
   }
 
-  /** Creates (or updates) every object of the examples, namespaces first. */
-  void apply(Examples examples) {
+  /**
+   * Applies every document of the examples as kubectl apply does (strict field validation), so the
+   * sandbox's API judges them exactly as it judges kubectl; returns, per file, what it refused, in
+   * the API server's words. Namespaces come first.
+   */
+  List<String> apply(Examples examples) {
+    List<String> refused = new ArrayList<>();
     for (Examples.Example example : examples.all()) {
-      for (HasMetadata object : example.objects()) {
-        String ns = object.getMetadata().getNamespace();
-        if (ns == null && !(object instanceof Namespace)) {
-          ns = "default";
-          object.getMetadata().setNamespace(ns);
+      for (GenericKubernetesResource document : example.documents()) {
+        boolean isNamespace = "Namespace".equals(document.getKind());
+        if (!isNamespace && document.getMetadata().getNamespace() == null) {
+          document.getMetadata().setNamespace("default");
         }
-        if (ns != null) {
-          ensureNamespace(ns);
+        if (!isNamespace) {
+          ensureNamespace(document.getMetadata().getNamespace());
         }
-        client.resource(object).createOr(NonDeletingOperation::update);
+        try {
+          client.genericKubernetesResources(document.getApiVersion(), document.getKind())
+              .resource(document).fieldValidation(FieldValidateable.Validation.STRICT)
+              .createOr(NonDeletingOperation::update);
+        } catch (KubernetesClientException e) {
+          String message = e.getStatus() != null && e.getStatus().getMessage() != null
+              ? e.getStatus().getMessage() : "HTTP " + e.getCode();
+          refused.add(example.fileName() + ": " + message);
+        }
       }
     }
+    return refused;
+  }
+
+  private static String namespaceOf(HasMetadata object) {
+    return object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
   }
 
   private void ensureNamespace(String ns) {
