@@ -17,9 +17,12 @@ final class IntegrationValidator {
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
 
   private final boolean rejectMaskedValues;
+  private final ResponseMasking.Formats maskFormats;
 
-  IntegrationValidator(boolean rejectMaskedValues) {
+  /** @param maskFormats how reads mask, to recognise their output sent back */
+  IntegrationValidator(boolean rejectMaskedValues, ResponseMasking.Formats maskFormats) {
     this.rejectMaskedValues = rejectMaskedValues;
+    this.maskFormats = maskFormats;
   }
 
   /** The body's fields (without {@code type}, nulls dropped) after the per-field checks. */
@@ -91,7 +94,7 @@ final class IntegrationValidator {
     if (!field.enumValues().isEmpty() && !field.enumValues().contains(value)) {
       throw new ApiErrorException(ErrorCode.INVALID_ENUM_VALUE, value);
     }
-    if (rejectMaskedValues && ResponseMasking.isMaskOutput(field.masking(), value)) {
+    if (rejectMaskedValues && ResponseMasking.isMaskOutput(maskFormats, field.masking(), value)) {
       throw invalidSettings(type, field.name() + " must not be a masked value");
     }
     if (field.hexadecimal() && !HEX.matcher(value).matches()) {

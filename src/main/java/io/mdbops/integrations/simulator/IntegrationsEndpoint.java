@@ -22,7 +22,7 @@ final class IntegrationsEndpoint {
   IntegrationsEndpoint(IntegrationStore store, SimulatorOptions options) {
     this.store = store;
     this.options = options;
-    this.validator = new IntegrationValidator(options.rejectMaskedValues());
+    this.validator = new IntegrationValidator(options.rejectMaskedValues(), options.maskFormats());
     this.clock = options.clock();
   }
 
@@ -46,7 +46,7 @@ final class IntegrationsEndpoint {
   private ApiResponse getOne(String projectId, TypeSchema schema) {
     Map<String, Object> stored = store.visible(projectId, schema.type(), clock.instant())
         .orElseThrow(() -> notConfigured(schema.type()));
-    return ApiResponse.json(200, ResponseMasking.view(schema, stored));
+    return ApiResponse.json(200, ResponseMasking.view(options.maskFormats(), schema, stored));
   }
 
   private ApiResponse create(ApiRequest request, String projectId, TypeSchema schema) {
@@ -82,14 +82,14 @@ final class IntegrationsEndpoint {
 
   private ApiResponse listResponse(ApiRequest request, String projectId, int status) {
     List<Map<String, Object>> masked = store.visibleAll(projectId, clock.instant()).stream()
-        .map(IntegrationsEndpoint::masked)
+        .map(this::masked)
         .toList();
     return ApiResponse.json(status, ListPage.of(request, masked));
   }
 
-  private static Map<String, Object> masked(Map<String, Object> stored) {
+  private Map<String, Object> masked(Map<String, Object> stored) {
     Optional<TypeSchema> schema = TypeSchemas.of(String.valueOf(stored.get("type")));
-    return schema.map(s -> ResponseMasking.view(s, stored)).orElse(stored);
+    return schema.map(s -> ResponseMasking.view(options.maskFormats(), s, stored)).orElse(stored);
   }
 
   private Instant visibleFrom() {

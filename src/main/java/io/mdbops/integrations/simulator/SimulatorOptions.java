@@ -19,6 +19,12 @@ import java.util.Set;
  * @param writeStatus status of a successful POST or PUT: 200 or 201 (default 200)
  * @param deleteStatus status of a successful DELETE: 204 or 200 (default 204)
  * @param rejectMaskedValues refuse a masked value sent back as a secret (default true); false stores it literally
+ * @param urlMask how reads show the webhook {@code url} and {@code microsoftTeamsWebhookUrl} (default
+ *     HOST, {@code scheme://host[:port]/****}: the one documented example, {@code
+ *     https://webhook.com/****}, keeps the scheme and host; whether more survives is [UNCONFIRMED])
+ * @param secretMask how reads show LAST_FOUR secrets (default LAST_FOUR, {@code "*" × (len − 4) +
+ *     last 4}: the documented rule, matching every documented example; a fixed six-star prefix or
+ *     full redaction fit those examples too)
  * @param nonceTtl how long a Digest nonce stays valid (default 5 min)
  * @param strictNonceCount refuse an nc seen before with the same nonce even under another cnonce
  *     (default false: only an identical nonce+cnonce+nc is a replay). okhttp-digest 3.1.1 restarts
@@ -43,6 +49,8 @@ public record SimulatorOptions(
     int writeStatus,
     int deleteStatus,
     boolean rejectMaskedValues,
+    UrlMask urlMask,
+    SecretMask secretMask,
     Duration nonceTtl,
     boolean strictNonceCount,
     Duration readAfterWriteDelay,
@@ -64,6 +72,8 @@ public record SimulatorOptions(
       }
     }
     Objects.requireNonNull(putSemantics, "putSemantics");
+    Objects.requireNonNull(urlMask, "urlMask");
+    Objects.requireNonNull(secretMask, "secretMask");
     require(writeStatus == 200 || writeStatus == 201, "writeStatus must be 200 or 201");
     require(deleteStatus == 204 || deleteStatus == 200, "deleteStatus must be 204 or 200");
     require(port >= 0 && port <= 65535, "port out of range");
@@ -83,6 +93,11 @@ public record SimulatorOptions(
     return new Builder();
   }
 
+  /** How reads mask secrets and URLs. */
+  public ResponseMasking.Formats maskFormats() {
+    return new ResponseMasking.Formats(urlMask, secretMask);
+  }
+
   /** A builder holding these options, to change some. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -94,6 +109,8 @@ public record SimulatorOptions(
     b.writeStatus = writeStatus;
     b.deleteStatus = deleteStatus;
     b.rejectMaskedValues = rejectMaskedValues;
+    b.urlMask = urlMask;
+    b.secretMask = secretMask;
     b.nonceTtl = nonceTtl;
     b.strictNonceCount = strictNonceCount;
     b.readAfterWriteDelay = readAfterWriteDelay;
@@ -124,6 +141,8 @@ public record SimulatorOptions(
     private int writeStatus = 200;
     private int deleteStatus = 204;
     private boolean rejectMaskedValues = true;
+    private UrlMask urlMask = UrlMask.HOST;
+    private SecretMask secretMask = SecretMask.LAST_FOUR;
     private Duration nonceTtl = Duration.ofMinutes(5);
     private boolean strictNonceCount;
     private Duration readAfterWriteDelay = Duration.ZERO;
@@ -176,6 +195,16 @@ public record SimulatorOptions(
 
     public Builder rejectMaskedValues(boolean reject) {
       this.rejectMaskedValues = reject;
+      return this;
+    }
+
+    public Builder urlMask(UrlMask mask) {
+      this.urlMask = mask;
+      return this;
+    }
+
+    public Builder secretMask(SecretMask mask) {
+      this.secretMask = mask;
       return this;
     }
 
@@ -233,7 +262,7 @@ public record SimulatorOptions(
 
     public SimulatorOptions build() {
       return new SimulatorOptions(port, product, acceptedTypes, tls, putSemantics, writeStatus, deleteStatus,
-          rejectMaskedValues, nonceTtl, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
+          rejectMaskedValues, urlMask, secretMask, nonceTtl, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
           threads, journalCapacity, clock, randomSeed);
     }
   }
