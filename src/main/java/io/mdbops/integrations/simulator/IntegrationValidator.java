@@ -91,6 +91,9 @@ final class IntegrationValidator {
       throw new ApiErrorException(ApiError.withParameters(ErrorCode.INVALID_JSON, List.of(field.name())));
     }
     String value = node.textValue();
+    if (value.isEmpty() && !field.required()) {
+      return value; // clears or is ignored (EmptyString); nothing to check
+    }
     if (!field.enumValues().isEmpty() && !field.enumValues().contains(value)) {
       throw new ApiErrorException(ErrorCode.INVALID_ENUM_VALUE, value);
     }

@@ -2,7 +2,6 @@ package io.mdbops.integrations.simulator;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +16,14 @@ final class IntegrationsEndpoint {
   private final IntegrationStore store;
   private final SimulatorOptions options;
   private final IntegrationValidator validator;
+  private final IntegrationUpdate update;
   private final Clock clock;
 
   IntegrationsEndpoint(IntegrationStore store, SimulatorOptions options) {
     this.store = store;
     this.options = options;
     this.validator = new IntegrationValidator(options.rejectMaskedValues(), options.maskFormats());
+    this.update = new IntegrationUpdate(options.putSemantics(), options.emptyString());
     this.clock = options.clock();
   }
 
@@ -55,21 +56,15 @@ final class IntegrationsEndpoint {
       if (current.isPresent()) {
         throw new ApiErrorException(ErrorCode.INTEGRATION_ALREADY_CONFIGURED, schema.type());
       }
-      return validator.complete(schema, provided);
+      return validator.complete(schema, update.apply(schema, current, provided));
     });
     return listResponse(request, projectId, options.writeStatus());
   }
 
   private ApiResponse put(ApiRequest request, String projectId, TypeSchema schema) {
     Map<String, Object> provided = validator.provided(schema, Json.parse(request.body()));
-    store.write(projectId, schema.type(), visibleFrom(), current -> {
-      Map<String, Object> next = new LinkedHashMap<>();
-      if (options.putSemantics() == PutSemantics.MERGE) {
-        current.ifPresent(next::putAll);
-      }
-      next.putAll(provided);
-      return validator.complete(schema, next);
-    });
+    store.write(projectId, schema.type(), visibleFrom(),
+        current -> validator.complete(schema, update.apply(schema, current, provided)));
     return listResponse(request, projectId, options.writeStatus());
   }
 

@@ -15,7 +15,12 @@ import java.util.Set;
  * @param product Cloud Manager or Ops Manager (default CLOUD_MANAGER)
  * @param acceptedTypes integration types accepted in the path (default: the product's)
  * @param tls serve HTTPS with a certificate made at start (default false)
- * @param putSemantics REPLACE or MERGE on PUT of an existing type (default REPLACE)
+ * @param putSemantics REPLACE or MERGE on PUT of an existing type (default REPLACE: the Cloud Manager
+ *     page says the body "replaces the entire configuration"; the Ops Manager page's "update the
+ *     changed fields" reads as MERGE)
+ * @param emptyString what {@code ""} for an optional string field in a write does (default CLEARS:
+ *     an API that stores what it is sent stores nothing there; IGNORED is the reading where
+ *     {@code ""} means "not given")
  * @param writeStatus status of a successful POST or PUT: 200 or 201 (default 200)
  * @param deleteStatus status of a successful DELETE: 204 or 200 (default 204)
  * @param rejectMaskedValues refuse a masked value sent back as a secret (default true); false stores it literally
@@ -46,6 +51,7 @@ public record SimulatorOptions(
     Set<String> acceptedTypes,
     boolean tls,
     PutSemantics putSemantics,
+    EmptyString emptyString,
     int writeStatus,
     int deleteStatus,
     boolean rejectMaskedValues,
@@ -72,6 +78,7 @@ public record SimulatorOptions(
       }
     }
     Objects.requireNonNull(putSemantics, "putSemantics");
+    Objects.requireNonNull(emptyString, "emptyString");
     Objects.requireNonNull(urlMask, "urlMask");
     Objects.requireNonNull(secretMask, "secretMask");
     require(writeStatus == 200 || writeStatus == 201, "writeStatus must be 200 or 201");
@@ -106,6 +113,7 @@ public record SimulatorOptions(
     b.acceptedTypes = acceptedTypes;
     b.tls = tls;
     b.putSemantics = putSemantics;
+    b.emptyString = emptyString;
     b.writeStatus = writeStatus;
     b.deleteStatus = deleteStatus;
     b.rejectMaskedValues = rejectMaskedValues;
@@ -138,6 +146,7 @@ public record SimulatorOptions(
     private Set<String> acceptedTypes;
     private boolean tls;
     private PutSemantics putSemantics = PutSemantics.REPLACE;
+    private EmptyString emptyString = EmptyString.CLEARS;
     private int writeStatus = 200;
     private int deleteStatus = 204;
     private boolean rejectMaskedValues = true;
@@ -180,6 +189,11 @@ public record SimulatorOptions(
 
     public Builder putSemantics(PutSemantics semantics) {
       this.putSemantics = semantics;
+      return this;
+    }
+
+    public Builder emptyString(EmptyString reading) {
+      this.emptyString = reading;
       return this;
     }
 
@@ -261,7 +275,7 @@ public record SimulatorOptions(
     }
 
     public SimulatorOptions build() {
-      return new SimulatorOptions(port, product, acceptedTypes, tls, putSemantics, writeStatus, deleteStatus,
+      return new SimulatorOptions(port, product, acceptedTypes, tls, putSemantics, emptyString, writeStatus, deleteStatus,
           rejectMaskedValues, urlMask, secretMask, nonceTtl, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
           threads, journalCapacity, clock, randomSeed);
     }
