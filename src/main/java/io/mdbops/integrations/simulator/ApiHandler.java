@@ -104,8 +104,8 @@ final class ApiHandler implements HttpHandler {
     faults.delay();
     trace.auth = digest.verify(request.method(), request.rawTarget(), request.authorization());
     if (!trace.auth.outcome().authenticated()) {
-      boolean stale = trace.auth.outcome() == AuthOutcome.STALE;
-      return trace.challenge(ApiResponse.error(ApiError.of(ErrorCode.USER_UNAUTHORIZED)), digest, stale);
+      return trace.challenge(ApiResponse.error(ApiError.of(ErrorCode.USER_UNAUTHORIZED)), digest,
+          trace.auth.outcome().staleNonce());
     }
     ApiResponse response;
     try {

@@ -65,7 +65,8 @@ public final class ApiSimulator implements AutoCloseable {
     this.journal = new RequestJournal(options.journalCapacity());
     Random random = options.randomSeed() == null ? new Random() : new Random(options.randomSeed());
     this.faults = new FaultInjector(random, options.minLatency(), options.maxLatency());
-    this.digest = new DigestVerifier(options.clock(), options.nonceTtl(), options.strictNonceCount(), keys::privateKey);
+    this.digest = new DigestVerifier(options.clock(), options.nonceTtl(), options.strictNonceCount(),
+        options.nonceReuse(), keys::privateKey);
   }
 
   /** Creates a simulator and starts it. */

@@ -31,6 +31,9 @@ import java.util.Set;
  *     last 4}: the documented rule, matching every documented example; a fixed six-star prefix or
  *     full redaction fit those examples too)
  * @param nonceTtl how long a Digest nonce stays valid (default 5 min)
+ * @param nonceReuse whether a nonce signs more than one request (default ACCEPTED: the docs speak of
+ *     a nonce "valid for a short amount of time", i.e. reusable within it; REFUSED makes each
+ *     further request with it stale)
  * @param strictNonceCount refuse an nc seen before with the same nonce even under another cnonce
  *     (default false: only an identical nonce+cnonce+nc is a replay). okhttp-digest 3.1.1 restarts
  *     nc at 1 with a new cnonce when threads race on a new nonce, so strict mode makes it fail
@@ -58,6 +61,7 @@ public record SimulatorOptions(
     UrlMask urlMask,
     SecretMask secretMask,
     Duration nonceTtl,
+    NonceReuse nonceReuse,
     boolean strictNonceCount,
     Duration readAfterWriteDelay,
     int rateLimit,
@@ -84,6 +88,7 @@ public record SimulatorOptions(
     require(writeStatus == 200 || writeStatus == 201, "writeStatus must be 200 or 201");
     require(deleteStatus == 204 || deleteStatus == 200, "deleteStatus must be 204 or 200");
     require(port >= 0 && port <= 65535, "port out of range");
+    Objects.requireNonNull(nonceReuse, "nonceReuse");
     require(!nonceTtl.isNegative() && !nonceTtl.isZero(), "nonceTtl must be positive");
     require(!readAfterWriteDelay.isNegative(), "readAfterWriteDelay must not be negative");
     require(rateLimit >= 0 && !rateLimitWindow.isNegative() && !rateLimitWindow.isZero(), "rate limit needs limit >= 0 and a positive window");
@@ -120,6 +125,7 @@ public record SimulatorOptions(
     b.urlMask = urlMask;
     b.secretMask = secretMask;
     b.nonceTtl = nonceTtl;
+    b.nonceReuse = nonceReuse;
     b.strictNonceCount = strictNonceCount;
     b.readAfterWriteDelay = readAfterWriteDelay;
     b.rateLimit = rateLimit;
@@ -153,6 +159,7 @@ public record SimulatorOptions(
     private UrlMask urlMask = UrlMask.HOST;
     private SecretMask secretMask = SecretMask.LAST_FOUR;
     private Duration nonceTtl = Duration.ofMinutes(5);
+    private NonceReuse nonceReuse = NonceReuse.ACCEPTED;
     private boolean strictNonceCount;
     private Duration readAfterWriteDelay = Duration.ZERO;
     private int rateLimit;
@@ -227,6 +234,11 @@ public record SimulatorOptions(
       return this;
     }
 
+    public Builder nonceReuse(NonceReuse reuse) {
+      this.nonceReuse = reuse;
+      return this;
+    }
+
     public Builder strictNonceCount(boolean strict) {
       this.strictNonceCount = strict;
       return this;
@@ -276,7 +288,7 @@ public record SimulatorOptions(
 
     public SimulatorOptions build() {
       return new SimulatorOptions(port, product, acceptedTypes, tls, putSemantics, emptyString, writeStatus, deleteStatus,
-          rejectMaskedValues, urlMask, secretMask, nonceTtl, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
+          rejectMaskedValues, urlMask, secretMask, nonceTtl, nonceReuse, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
           threads, journalCapacity, clock, randomSeed);
     }
   }
