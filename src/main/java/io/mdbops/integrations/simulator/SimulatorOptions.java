@@ -13,7 +13,10 @@ import java.util.Set;
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
  * @param product Cloud Manager or Ops Manager (default CLOUD_MANAGER)
- * @param acceptedTypes integration types accepted in the path (default: the product's)
+ * @param acceptedTypes integration types accepted in the path (default: the product's, {@link
+ *     ProductTypes}: both take the nine types the operator manages, as the older tables and the
+ *     field tables do, and Ops Manager adds HIP_CHAT; whether Cloud Manager still takes DATADOG is
+ *     [UNCONFIRMED], so a narrower set plays "Cloud Manager without DATADOG")
  * @param tls serve HTTPS with a certificate made at start (default false)
  * @param putSemantics REPLACE or MERGE on PUT of an existing type (default REPLACE: the Cloud Manager
  *     page says the body "replaces the entire configuration"; the Ops Manager page's "update the
@@ -38,6 +41,8 @@ import java.util.Set;
  *     (default false: only an identical nonce+cnonce+nc is a replay). okhttp-digest 3.1.1 restarts
  *     nc at 1 with a new cnonce when threads race on a new nonce, so strict mode makes it fail
  *     now and then under concurrency
+ * @param revokeKeysAfter how long after start every API key the simulator holds is revoked, so each
+ *     request gets 401 (a key deleted or expired while the operator runs); null for never (default)
  * @param readAfterWriteDelay how long after a write reads still see the previous state (default 0)
  * @param rateLimit requests per {@code rateLimitWindow} and project before 429; 0 = off (default 0)
  * @param rateLimitWindow the rate limit's window (default 1 min)
@@ -63,6 +68,7 @@ public record SimulatorOptions(
     Duration nonceTtl,
     NonceReuse nonceReuse,
     boolean strictNonceCount,
+    Duration revokeKeysAfter,
     Duration readAfterWriteDelay,
     int rateLimit,
     Duration rateLimitWindow,
@@ -90,6 +96,7 @@ public record SimulatorOptions(
     require(port >= 0 && port <= 65535, "port out of range");
     Objects.requireNonNull(nonceReuse, "nonceReuse");
     require(!nonceTtl.isNegative() && !nonceTtl.isZero(), "nonceTtl must be positive");
+    require(revokeKeysAfter == null || !revokeKeysAfter.isNegative(), "revokeKeysAfter must not be negative");
     require(!readAfterWriteDelay.isNegative(), "readAfterWriteDelay must not be negative");
     require(rateLimit >= 0 && !rateLimitWindow.isNegative() && !rateLimitWindow.isZero(), "rate limit needs limit >= 0 and a positive window");
     require(!minLatency.isNegative() && maxLatency.compareTo(minLatency) >= 0, "latency needs 0 <= min <= max");
@@ -127,6 +134,7 @@ public record SimulatorOptions(
     b.nonceTtl = nonceTtl;
     b.nonceReuse = nonceReuse;
     b.strictNonceCount = strictNonceCount;
+    b.revokeKeysAfter = revokeKeysAfter;
     b.readAfterWriteDelay = readAfterWriteDelay;
     b.rateLimit = rateLimit;
     b.rateLimitWindow = rateLimitWindow;
@@ -161,6 +169,7 @@ public record SimulatorOptions(
     private Duration nonceTtl = Duration.ofMinutes(5);
     private NonceReuse nonceReuse = NonceReuse.ACCEPTED;
     private boolean strictNonceCount;
+    private Duration revokeKeysAfter;
     private Duration readAfterWriteDelay = Duration.ZERO;
     private int rateLimit;
     private Duration rateLimitWindow = Duration.ofMinutes(1);
@@ -244,6 +253,12 @@ public record SimulatorOptions(
       return this;
     }
 
+    /** Revokes every key this long after start; null for never. */
+    public Builder revokeKeysAfter(Duration delay) {
+      this.revokeKeysAfter = delay;
+      return this;
+    }
+
     public Builder readAfterWriteDelay(Duration delay) {
       this.readAfterWriteDelay = delay;
       return this;
@@ -288,7 +303,7 @@ public record SimulatorOptions(
 
     public SimulatorOptions build() {
       return new SimulatorOptions(port, product, acceptedTypes, tls, putSemantics, emptyString, writeStatus, deleteStatus,
-          rejectMaskedValues, urlMask, secretMask, nonceTtl, nonceReuse, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
+          rejectMaskedValues, urlMask, secretMask, nonceTtl, nonceReuse, strictNonceCount, revokeKeysAfter, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
           threads, journalCapacity, clock, randomSeed);
     }
   }
