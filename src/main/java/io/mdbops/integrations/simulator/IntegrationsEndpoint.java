@@ -17,6 +17,7 @@ final class IntegrationsEndpoint {
   private final SimulatorOptions options;
   private final IntegrationValidator validator;
   private final IntegrationUpdate update;
+  private final FieldTables fieldTables;
   private final Clock clock;
 
   IntegrationsEndpoint(IntegrationStore store, SimulatorOptions options) {
@@ -24,6 +25,7 @@ final class IntegrationsEndpoint {
     this.options = options;
     this.validator = new IntegrationValidator(options.rejectMaskedValues(), options.maskFormats());
     this.update = new IntegrationUpdate(options.putSemantics(), options.emptyString());
+    this.fieldTables = new FieldTables(options.datadogRegion());
     this.clock = options.clock();
   }
 
@@ -34,7 +36,7 @@ final class IntegrationsEndpoint {
       }
       return listResponse(request, path.projectId(), 200);
     }
-    TypeSchema schema = TypeSchemas.of(path.type()).orElseThrow();
+    TypeSchema schema = fieldTables.of(path.type()).orElseThrow();
     return switch (request.method()) {
       case "GET" -> getOne(path.projectId(), schema);
       case "POST" -> create(request, path.projectId(), schema);

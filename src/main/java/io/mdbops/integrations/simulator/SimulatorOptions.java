@@ -17,6 +17,10 @@ import java.util.Set;
  *     ProductTypes}: both take the nine types the operator manages, as the older tables and the
  *     field tables do, and Ops Manager adds HIP_CHAT; whether Cloud Manager still takes DATADOG is
  *     [UNCONFIRMED], so a narrower set plays "Cloud Manager without DATADOG")
+ * @param datadogRegion whether DATADOG takes {@code region} ({@code US|EU}) besides {@code apiKey}
+ *     (default true, the older Ops Manager tables and Atlas v2, because the operator sends it; false
+ *     plays the current tables of both products, {@code apiKey} only, where {@code region} is an
+ *     unknown field: 400 INTEGRATION_FIELDS_INVALID)
  * @param tls serve HTTPS with a certificate made at start (default false)
  * @param putSemantics REPLACE or MERGE on PUT of an existing type (default REPLACE: the Cloud Manager
  *     page says the body "replaces the entire configuration"; the Ops Manager page's "update the
@@ -57,6 +61,7 @@ public record SimulatorOptions(
     int port,
     Product product,
     Set<String> acceptedTypes,
+    boolean datadogRegion,
     boolean tls,
     PutSemantics putSemantics,
     EmptyString emptyString,
@@ -123,6 +128,7 @@ public record SimulatorOptions(
     b.port = port;
     b.product = product;
     b.acceptedTypes = acceptedTypes;
+    b.datadogRegion = datadogRegion;
     b.tls = tls;
     b.putSemantics = putSemantics;
     b.emptyString = emptyString;
@@ -158,6 +164,7 @@ public record SimulatorOptions(
     private int port;
     private Product product = Product.CLOUD_MANAGER;
     private Set<String> acceptedTypes;
+    private boolean datadogRegion = true;
     private boolean tls;
     private PutSemantics putSemantics = PutSemantics.REPLACE;
     private EmptyString emptyString = EmptyString.CLEARS;
@@ -195,6 +202,11 @@ public record SimulatorOptions(
     /** Overrides the product's accepted types; null restores them. */
     public Builder acceptedTypes(Set<String> types) {
       this.acceptedTypes = types;
+      return this;
+    }
+
+    public Builder datadogRegion(boolean accepted) {
+      this.datadogRegion = accepted;
       return this;
     }
 
@@ -302,7 +314,7 @@ public record SimulatorOptions(
     }
 
     public SimulatorOptions build() {
-      return new SimulatorOptions(port, product, acceptedTypes, tls, putSemantics, emptyString, writeStatus, deleteStatus,
+      return new SimulatorOptions(port, product, acceptedTypes, datadogRegion, tls, putSemantics, emptyString, writeStatus, deleteStatus,
           rejectMaskedValues, urlMask, secretMask, nonceTtl, nonceReuse, strictNonceCount, revokeKeysAfter, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
           threads, journalCapacity, clock, randomSeed);
     }
