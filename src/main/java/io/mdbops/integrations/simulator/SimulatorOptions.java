@@ -3,6 +3,7 @@ package io.mdbops.integrations.simulator;
 import io.mdbops.integrations.opsmanager.Product;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -115,6 +116,23 @@ public record SimulatorOptions(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Which reading of each documented ambiguity these options play. */
+  public SimulatorModes modes() {
+    return SimulatorModes.of(this);
+  }
+
+  /**
+   * The modes that differ from the defaults. The accepted types count as changed only when they
+   * differ from the product's own (Ops Manager's HIP_CHAT is the product, not a change).
+   */
+  public Map<String, Object> nonDefaultModes() {
+    SimulatorModes base = defaults().modes();
+    SimulatorModes productBase = new SimulatorModes(base.putSemantics(), base.emptyStringClears(), base.nonceReuse(),
+        base.urlMask(), base.secretMask(), base.product(), SimulatorModes.sorted(ProductTypes.accepted(product)),
+        base.datadogRegion(), base.revokeKeysAfter());
+    return modes().differencesFrom(productBase);
   }
 
   /** How reads mask secrets and URLs. */
