@@ -15,9 +15,9 @@ import java.util.Set;
  * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
  * @param product Cloud Manager or Ops Manager (default CLOUD_MANAGER)
  * @param acceptedTypes integration types accepted in the path (default: the product's, {@link
- *     ProductTypes}: both take the nine types the operator manages, as the older tables and the
- *     field tables do, and Ops Manager adds HIP_CHAT; whether Cloud Manager still takes DATADOG is
- *     [UNCONFIRMED], so a narrower set plays "Cloud Manager without DATADOG")
+ *     ProductTypes}: the nine types the operator manages, plus HIP_CHAT on Ops Manager. The current
+ *     type lists could not be read and the current Cloud Manager field tables leave DATADOG out
+ *     ([UNCONFIRMED]), so a narrower set plays "Cloud Manager without DATADOG")
  * @param datadogRegion whether DATADOG takes {@code region} ({@code US|EU}) besides {@code apiKey}
  *     (default true, the older Ops Manager tables and Atlas v2, because the operator sends it; false
  *     plays the current tables of both products, {@code apiKey} only, where {@code region} is an
