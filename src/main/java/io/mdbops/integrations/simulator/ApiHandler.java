@@ -41,7 +41,8 @@ final class ApiHandler implements HttpHandler {
     boolean faulted;
     JournalEntry.Challenge challenge = JournalEntry.Challenge.NONE;
 
-    ApiResponse challenge(ApiResponse response, DigestVerifier digest, boolean stale) {
+    /** The response with a fresh Digest challenge, noted for the journal. */
+    ApiResponse addChallenge(ApiResponse response, DigestVerifier digest, boolean stale) {
       challenge = stale ? JournalEntry.Challenge.STALE : JournalEntry.Challenge.FRESH;
       return response.withHeader("WWW-Authenticate", digest.challenge(stale));
     }
@@ -104,7 +105,7 @@ final class ApiHandler implements HttpHandler {
     faults.delay();
     trace.auth = digest.verify(request.method(), request.rawTarget(), request.authorization());
     if (!trace.auth.outcome().authenticated()) {
-      return trace.challenge(ApiResponse.error(ApiError.of(ErrorCode.USER_UNAUTHORIZED)), digest,
+      return trace.addChallenge(ApiResponse.error(ApiError.of(ErrorCode.USER_UNAUTHORIZED)), digest,
           trace.auth.outcome().staleNonce());
     }
     ApiResponse response;
@@ -114,7 +115,7 @@ final class ApiHandler implements HttpHandler {
       response = ApiResponse.error(e.error());
     }
     // RFC 7235: every 401 carries a challenge (NOT_IN_GROUP and injected 401s too)
-    return response.status() == 401 ? trace.challenge(response, digest, false) : response;
+    return response.status() == 401 ? trace.addChallenge(response, digest, false) : response;
   }
 
   private ApiResponse authorized(ApiRequest request, Trace trace) throws InterruptedException {

@@ -21,7 +21,7 @@ import java.util.Objects;
  *     accepted})
  * @param urlMask {@code host}, {@code stars} or {@code last-four}
  * @param secretMask {@code last-four}, {@code fixed-prefix} or {@code full}
- * @param product {@code cloud-manager} or {@code ops-manager}
+ * @param product {@code cloud-manager} or {@code ops-manager} (the connection Secret's {@code product} key)
  * @param acceptedTypes the accepted integration types, sorted
  * @param datadogRegion whether DATADOG takes {@code region}
  * @param revokeKeysAfter ISO-8601 duration after start when every key is revoked, or {@code never}
@@ -43,7 +43,7 @@ public record SimulatorModes(
 
   static SimulatorModes of(SimulatorOptions o) {
     return new SimulatorModes(flag(o.putSemantics()), o.emptyString() == EmptyString.CLEARS,
-        o.nonceReuse() == NonceReuse.ACCEPTED, flag(o.urlMask()), flag(o.secretMask()), flag(o.product()),
+        o.nonceReuse() == NonceReuse.ACCEPTED, flag(o.urlMask()), flag(o.secretMask()), o.product().key(),
         sorted(o.acceptedTypes()), o.datadogRegion(), duration(o.revokeKeysAfter()));
   }
 
