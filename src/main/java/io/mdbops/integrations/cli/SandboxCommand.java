@@ -50,6 +50,9 @@ public final class SandboxCommand implements Callable<Integer> {
   @Mixin
   FaultOptions faults = new FaultOptions();
 
+  @Mixin
+  SimulatorModeOptions modes = new SimulatorModeOptions();
+
   @Option(names = "--exit-when-ready", arity = "0..1", paramLabel = "TIMEOUT", fallbackValue = "60s",
       converter = Durations.class,
       description = "Exit once every example is Ready (exit code 0), or after TIMEOUT with the reason of each one"
@@ -239,7 +242,7 @@ public final class SandboxCommand implements Callable<Integer> {
     try {
       faults.applyTo(SimulatorOptions.builder()).build(); // a bad flag is a usage error, told before start
       s = SandboxSettings.builder().examples(examples).kubeconfigOut(kubeconfigOut).kubePort(kubePort)
-          .simulatorPort(simulatorPort).resyncInterval(resyncInterval).simulator(faults::applyTo, faults.rules());
+          .simulatorPort(simulatorPort).resyncInterval(resyncInterval).simulator(b -> modes.applyTo(faults.applyTo(b)), faults.rules());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -1,6 +1,5 @@
 package io.mdbops.integrations.cli;
 
-import io.mdbops.integrations.opsmanager.Product;
 import io.mdbops.integrations.simulator.ApiSimulator;
 import io.mdbops.integrations.simulator.FaultRule;
 import io.mdbops.integrations.simulator.SimulatorOptions;
@@ -41,6 +40,9 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Mixin
   FaultOptions faults = new FaultOptions();
 
+  @Mixin
+  SimulatorModeOptions modes = new SimulatorModeOptions();
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8090",
       description = "Port on 127.0.0.1; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int port;
@@ -48,11 +50,6 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(names = "--tls", description = "Serve HTTPS with a certificate made at start; its CA is written to a"
       + " file and put into the Secret as ca.crt.")
   boolean tls;
-
-  @Option(names = {"--product", "--flavour"}, paramLabel = "CLOUD_MANAGER|OPS_MANAGER", defaultValue = "CLOUD_MANAGER",
-      description = "Which product to play: decides the accepted types (Ops Manager adds HIP_CHAT). Default:"
-          + " ${DEFAULT-VALUE}.")
-  Product product;
 
   @Option(names = "--project-id", paramLabel = "ID", defaultValue = DEMO_PROJECT,
       description = "Id of the seeded project: 24 hex digits. Default: ${DEFAULT-VALUE}, the examples' project.")
@@ -108,7 +105,7 @@ public final class SimulatorCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a port number");
     }
     try {
-      return faults.applyTo(SimulatorOptions.builder().port(port).tls(tls).product(product)).build();
+      return modes.applyTo(faults.applyTo(SimulatorOptions.builder().port(port).tls(tls))).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -131,8 +128,12 @@ public final class SimulatorCommand implements Callable<Integer> {
       caFile = ca.toString();
     }
     String url = simulator.baseUrl() + ApiSimulator.API_PREFIX + "/groups/" + projectId + "/integrations";
-    out.println("API simulator (" + product + ") on " + simulator.baseUrl()
+    String modeLine = SimulatorModeOptions.describe(simulator.options());
+    out.println("API simulator (" + simulator.options().product() + ") on " + simulator.baseUrl()
         + (faults.describe().isEmpty() ? "" : ", " + faults.describe()));
+    if (!modeLine.isEmpty()) {
+      out.println("  modes        " + modeLine);
+    }
     out.println("  base URL     " + simulator.baseUrl());
     out.println("  project id   " + projectId);
     out.println("  public key   " + publicKey);

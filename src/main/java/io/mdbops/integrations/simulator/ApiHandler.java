@@ -39,6 +39,13 @@ final class ApiHandler implements HttpHandler {
   private static final class Trace {
     DigestVerifier.Result auth = new DigestVerifier.Result(AuthOutcome.NONE, null);
     boolean faulted;
+    JournalEntry.Challenge challenge = JournalEntry.Challenge.NONE;
+
+    /** The response with a fresh Digest challenge, noted for the journal. */
+    ApiResponse addChallenge(ApiResponse response, DigestVerifier digest, boolean stale) {
+      challenge = stale ? JournalEntry.Challenge.STALE : JournalEntry.Challenge.FRESH;
+      return response.withHeader("WWW-Authenticate", digest.challenge(stale));
+    }
   }
 
   ApiHandler(SimulatorOptions options, DigestVerifier digest, ApiKeyRegistry keys, IntegrationStore store,
@@ -98,9 +105,8 @@ final class ApiHandler implements HttpHandler {
     faults.delay();
     trace.auth = digest.verify(request.method(), request.rawTarget(), request.authorization());
     if (!trace.auth.outcome().authenticated()) {
-      boolean stale = trace.auth.outcome() == AuthOutcome.STALE;
-      return ApiResponse.error(ApiError.of(ErrorCode.USER_UNAUTHORIZED))
-          .withHeader("WWW-Authenticate", digest.challenge(stale));
+      return trace.addChallenge(ApiResponse.error(ApiError.of(ErrorCode.USER_UNAUTHORIZED)), digest,
+          trace.auth.outcome().staleNonce());
     }
     ApiResponse response;
     try {
@@ -109,7 +115,7 @@ final class ApiHandler implements HttpHandler {
       response = ApiResponse.error(e.error());
     }
     // RFC 7235: every 401 carries a challenge (NOT_IN_GROUP and injected 401s too)
-    return response.status() == 401 ? response.withHeader("WWW-Authenticate", digest.challenge(false)) : response;
+    return response.status() == 401 ? trace.addChallenge(response, digest, false) : response;
   }
 
   private ApiResponse authorized(ApiRequest request, Trace trace) throws InterruptedException {
@@ -183,7 +189,8 @@ final class ApiHandler implements HttpHandler {
     ApiPath target = ApiPath.lenient(path == null ? "" : path);
     journal.record(new JournalEntry(arrived, method, path, request == null ? null : request.rawQuery(),
         target.projectId(), target.type(), status, status == 0 ? null : response.errorCode(), trace.auth.outcome(),
-        trace.auth.outcome() == AuthOutcome.INVALID ? null : trace.auth.publicKey(), trace.faulted, took));
+        trace.auth.outcome() == AuthOutcome.INVALID ? null : trace.auth.publicKey(), trace.faulted, took,
+        trace.challenge));
     LOG.debug("{} {} -> {}{} ({} ms)", method, path, response.status(),
         response.errorCode() == null ? "" : " " + response.errorCode(), took.toMillis());
   }

@@ -1,5 +1,7 @@
 package io.mdbops.integrations.simulator;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -7,10 +9,25 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-/** The API keys the simulator accepts, by public key. Thread-safe. */
+/**
+ * The API keys the simulator accepts, by public key. May revoke every key it holds at a set time
+ * (as if an owner deleted them all in the UI): the revocation happens at the first look-up at or
+ * after that time, so it follows the simulator's clock. Thread-safe.
+ */
 final class ApiKeyRegistry {
 
   private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private Instant revokeAllAt;
+
+  ApiKeyRegistry(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Revokes every key held at {@code when}; keys added after the revocation stay. */
+  synchronized void revokeAllAt(Instant when) {
+    revokeAllAt = when;
+  }
 
   void add(ApiKey key) {
     keys.put(key.publicKey(), key);
@@ -21,7 +38,15 @@ final class ApiKeyRegistry {
   }
 
   Optional<ApiKey> find(String publicKey) {
+    revokeIfDue();
     return Optional.ofNullable(keys.get(publicKey));
+  }
+
+  private synchronized void revokeIfDue() {
+    if (revokeAllAt != null && !clock.instant().isBefore(revokeAllAt)) {
+      keys.clear();
+      revokeAllAt = null;
+    }
   }
 
   Optional<String> privateKey(String publicKey) {

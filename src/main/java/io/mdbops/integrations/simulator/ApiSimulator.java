@@ -51,7 +51,7 @@ public final class ApiSimulator implements AutoCloseable {
 
   private final SimulatorOptions options;
   private final IntegrationStore store = new IntegrationStore();
-  private final ApiKeyRegistry keys = new ApiKeyRegistry();
+  private final ApiKeyRegistry keys;
   private final RequestJournal journal;
   private final FaultInjector faults;
   private final DigestVerifier digest;
@@ -62,10 +62,12 @@ public final class ApiSimulator implements AutoCloseable {
 
   public ApiSimulator(SimulatorOptions options) {
     this.options = options;
+    this.keys = new ApiKeyRegistry(options.clock());
     this.journal = new RequestJournal(options.journalCapacity());
     Random random = options.randomSeed() == null ? new Random() : new Random(options.randomSeed());
     this.faults = new FaultInjector(random, options.minLatency(), options.maxLatency());
-    this.digest = new DigestVerifier(options.clock(), options.nonceTtl(), options.strictNonceCount(), keys::privateKey);
+    this.digest = new DigestVerifier(options.clock(), options.nonceTtl(), options.strictNonceCount(),
+        options.nonceReuse(), keys::privateKey);
   }
 
   /** Creates a simulator and starts it. */
@@ -88,6 +90,9 @@ public final class ApiSimulator implements AutoCloseable {
       server = bind();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the API simulator on port " + options.port(), e);
+    }
+    if (options.revokeKeysAfter() != null) {
+      keys.revokeAllAt(options.clock().instant().plus(options.revokeKeysAfter()));
     }
     return this;
   }
@@ -197,6 +202,14 @@ public final class ApiSimulator implements AutoCloseable {
     keys.setAccessList(publicKey, addresses);
   }
 
+  /**
+   * Revokes a key, as deleting it in the UI does: from now on every request signed with it gets
+   * 401 USER_UNAUTHORIZED with a fresh challenge (and the client's retry gets the same). This is
+   * the {@code revokeApiKey} of the admin surface; {@link SimulatorOptions#revokeKeysAfter()}
+   * revokes every key at once.
+   *
+   * @return false when there was no such key
+   */
   public boolean removeApiKey(String publicKey) {
     return keys.remove(publicKey);
   }

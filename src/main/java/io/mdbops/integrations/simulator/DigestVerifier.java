@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * The server side of HTTP Digest (RFC 2617/7616) as the MMS public API speaks it: MD5, {@code
  * qop=auth}, realm {@code MMS Public API}. Issues nonces that expire after a TTL, and refuses a
  * replayed nonce count: by default a (nonce, cnonce, nc) triple seen before; with {@code
- * strictNonceCount} any nc seen before with that nonce, whatever the cnonce. Thread-safe.
+ * strictNonceCount} any nc seen before with that nonce, whatever the cnonce. With single-use
+ * nonces ({@link NonceReuse#REFUSED}) a nonce's second request is stale, whatever its nc.
+ * Thread-safe.
  */
 final class DigestVerifier {
 
@@ -28,21 +31,23 @@ final class DigestVerifier {
   /** The outcome, and the public key when the response was correct. */
   record Result(AuthOutcome outcome, String publicKey) {}
 
-  private record NonceState(Instant issued, Set<String> seen) {}
+  private record NonceState(Instant issued, Set<String> seen, AtomicBoolean used) {}
 
   private final Clock clock;
   private final Duration ttl;
   private final Function<String, Optional<String>> privateKeys;
   private final boolean strictNonceCount;
+  private final NonceReuse reuse;
   private final Map<String, NonceState> nonces = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private volatile Instant lastPurge = Instant.EPOCH;
 
-  DigestVerifier(Clock clock, Duration ttl, boolean strictNonceCount,
+  DigestVerifier(Clock clock, Duration ttl, boolean strictNonceCount, NonceReuse reuse,
       Function<String, Optional<String>> privateKeys) {
     this.clock = clock;
     this.ttl = ttl;
     this.strictNonceCount = strictNonceCount;
+    this.reuse = reuse;
     this.privateKeys = privateKeys;
   }
 
@@ -53,7 +58,7 @@ final class DigestVerifier {
     String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = clock.instant();
     purgeExpired(now);
-    nonces.put(nonce, new NonceState(now, ConcurrentHashMap.newKeySet()));
+    nonces.put(nonce, new NonceState(now, ConcurrentHashMap.newKeySet(), new AtomicBoolean()));
     return "Digest realm=\"" + REALM + "\", domain=\"\", nonce=\"" + nonce
         + "\", algorithm=MD5, qop=\"auth\", stale=" + stale;
   }
@@ -99,6 +104,9 @@ final class DigestVerifier {
     NonceState state = nonces.get(nonce);
     if (state == null || expired(state, clock.instant())) {
       return new Result(AuthOutcome.STALE, user);
+    }
+    if (reuse == NonceReuse.REFUSED && !state.used().compareAndSet(false, true)) {
+      return new Result(AuthOutcome.REUSED, user);
     }
     if (!state.seen().add(strictNonceCount ? nc : cnonce + ":" + nc)) {
       return new Result(AuthOutcome.REPLAYED, user);

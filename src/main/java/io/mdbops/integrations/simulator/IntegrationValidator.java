@@ -17,9 +17,12 @@ final class IntegrationValidator {
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
 
   private final boolean rejectMaskedValues;
+  private final ResponseMasking.Formats maskFormats;
 
-  IntegrationValidator(boolean rejectMaskedValues) {
+  /** @param maskFormats how reads mask, to recognise their output sent back */
+  IntegrationValidator(boolean rejectMaskedValues, ResponseMasking.Formats maskFormats) {
     this.rejectMaskedValues = rejectMaskedValues;
+    this.maskFormats = maskFormats;
   }
 
   /** The body's fields (without {@code type}, nulls dropped) after the per-field checks. */
@@ -88,10 +91,13 @@ final class IntegrationValidator {
       throw new ApiErrorException(ApiError.withParameters(ErrorCode.INVALID_JSON, List.of(field.name())));
     }
     String value = node.textValue();
+    if (value.isEmpty() && !field.required()) {
+      return value; // clears or is ignored (EmptyString); nothing to check
+    }
     if (!field.enumValues().isEmpty() && !field.enumValues().contains(value)) {
       throw new ApiErrorException(ErrorCode.INVALID_ENUM_VALUE, value);
     }
-    if (rejectMaskedValues && ResponseMasking.isMaskOutput(field.masking(), value)) {
+    if (rejectMaskedValues && ResponseMasking.isMaskOutput(maskFormats, field.masking(), value)) {
       throw invalidSettings(type, field.name() + " must not be a masked value");
     }
     if (field.hexadecimal() && !HEX.matcher(value).matches()) {

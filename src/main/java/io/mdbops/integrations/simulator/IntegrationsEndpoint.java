@@ -2,7 +2,6 @@ package io.mdbops.integrations.simulator;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +16,16 @@ final class IntegrationsEndpoint {
   private final IntegrationStore store;
   private final SimulatorOptions options;
   private final IntegrationValidator validator;
+  private final IntegrationUpdate update;
+  private final FieldTables fieldTables;
   private final Clock clock;
 
   IntegrationsEndpoint(IntegrationStore store, SimulatorOptions options) {
     this.store = store;
     this.options = options;
-    this.validator = new IntegrationValidator(options.rejectMaskedValues());
+    this.validator = new IntegrationValidator(options.rejectMaskedValues(), options.maskFormats());
+    this.update = new IntegrationUpdate(options.putSemantics(), options.emptyString());
+    this.fieldTables = new FieldTables(options.datadogRegion());
     this.clock = options.clock();
   }
 
@@ -33,7 +36,7 @@ final class IntegrationsEndpoint {
       }
       return listResponse(request, path.projectId(), 200);
     }
-    TypeSchema schema = TypeSchemas.of(path.type()).orElseThrow();
+    TypeSchema schema = fieldTables.of(path.type()).orElseThrow();
     return switch (request.method()) {
       case "GET" -> getOne(path.projectId(), schema);
       case "POST" -> create(request, path.projectId(), schema);
@@ -46,7 +49,7 @@ final class IntegrationsEndpoint {
   private ApiResponse getOne(String projectId, TypeSchema schema) {
     Map<String, Object> stored = store.visible(projectId, schema.type(), clock.instant())
         .orElseThrow(() -> notConfigured(schema.type()));
-    return ApiResponse.json(200, ResponseMasking.view(schema, stored));
+    return ApiResponse.json(200, ResponseMasking.view(options.maskFormats(), schema, stored));
   }
 
   private ApiResponse create(ApiRequest request, String projectId, TypeSchema schema) {
@@ -55,21 +58,15 @@ final class IntegrationsEndpoint {
       if (current.isPresent()) {
         throw new ApiErrorException(ErrorCode.INTEGRATION_ALREADY_CONFIGURED, schema.type());
       }
-      return validator.complete(schema, provided);
+      return validator.complete(schema, update.apply(schema, current, provided));
     });
     return listResponse(request, projectId, options.writeStatus());
   }
 
   private ApiResponse put(ApiRequest request, String projectId, TypeSchema schema) {
     Map<String, Object> provided = validator.provided(schema, Json.parse(request.body()));
-    store.write(projectId, schema.type(), visibleFrom(), current -> {
-      Map<String, Object> next = new LinkedHashMap<>();
-      if (options.putSemantics() == PutSemantics.MERGE) {
-        current.ifPresent(next::putAll);
-      }
-      next.putAll(provided);
-      return validator.complete(schema, next);
-    });
+    store.write(projectId, schema.type(), visibleFrom(),
+        current -> validator.complete(schema, update.apply(schema, current, provided)));
     return listResponse(request, projectId, options.writeStatus());
   }
 
@@ -82,14 +79,14 @@ final class IntegrationsEndpoint {
 
   private ApiResponse listResponse(ApiRequest request, String projectId, int status) {
     List<Map<String, Object>> masked = store.visibleAll(projectId, clock.instant()).stream()
-        .map(IntegrationsEndpoint::masked)
+        .map(this::masked)
         .toList();
     return ApiResponse.json(status, ListPage.of(request, masked));
   }
 
-  private static Map<String, Object> masked(Map<String, Object> stored) {
+  private Map<String, Object> masked(Map<String, Object> stored) {
     Optional<TypeSchema> schema = TypeSchemas.of(String.valueOf(stored.get("type")));
-    return schema.map(s -> ResponseMasking.view(s, stored)).orElse(stored);
+    return schema.map(s -> ResponseMasking.view(options.maskFormats(), s, stored)).orElse(stored);
   }
 
   private Instant visibleFrom() {

@@ -3,6 +3,7 @@ package io.mdbops.integrations.simulator;
 import io.mdbops.integrations.opsmanager.Product;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,17 +14,40 @@ import java.util.Set;
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
  * @param product Cloud Manager or Ops Manager (default CLOUD_MANAGER)
- * @param acceptedTypes integration types accepted in the path (default: the product's)
+ * @param acceptedTypes integration types accepted in the path (default: the product's, {@link
+ *     ProductTypes}: the nine types the operator manages, plus HIP_CHAT on Ops Manager. The current
+ *     type lists could not be read and the current Cloud Manager field tables leave DATADOG out
+ *     ([UNCONFIRMED]), so a narrower set plays "Cloud Manager without DATADOG")
+ * @param datadogRegion whether DATADOG takes {@code region} ({@code US|EU}) besides {@code apiKey}
+ *     (default true, the older Ops Manager tables and Atlas v2, because the operator sends it; false
+ *     plays the current tables of both products, {@code apiKey} only, where {@code region} is an
+ *     unknown field: 400 INTEGRATION_FIELDS_INVALID)
  * @param tls serve HTTPS with a certificate made at start (default false)
- * @param putSemantics REPLACE or MERGE on PUT of an existing type (default REPLACE)
+ * @param putSemantics REPLACE or MERGE on PUT of an existing type (default REPLACE: the Cloud Manager
+ *     page says the body "replaces the entire configuration"; the Ops Manager page's "update the
+ *     changed fields" reads as MERGE)
+ * @param emptyString what {@code ""} for an optional string field in a write does (default CLEARS:
+ *     an API that stores what it is sent stores nothing there; IGNORED is the reading where
+ *     {@code ""} means "not given")
  * @param writeStatus status of a successful POST or PUT: 200 or 201 (default 200)
  * @param deleteStatus status of a successful DELETE: 204 or 200 (default 204)
  * @param rejectMaskedValues refuse a masked value sent back as a secret (default true); false stores it literally
+ * @param urlMask how reads show the webhook {@code url} and {@code microsoftTeamsWebhookUrl} (default
+ *     HOST, {@code scheme://host[:port]/****}: the one documented example, {@code
+ *     https://webhook.com/****}, keeps the scheme and host; whether more survives is [UNCONFIRMED])
+ * @param secretMask how reads show LAST_FOUR secrets (default LAST_FOUR, {@code "*" × (len − 4) +
+ *     last 4}: the documented rule, matching every documented example; a fixed six-star prefix or
+ *     full redaction fit those examples too)
  * @param nonceTtl how long a Digest nonce stays valid (default 5 min)
+ * @param nonceReuse whether a nonce signs more than one request (default ACCEPTED: the docs speak of
+ *     a nonce "valid for a short amount of time", i.e. reusable within it; REFUSED makes each
+ *     further request with it stale)
  * @param strictNonceCount refuse an nc seen before with the same nonce even under another cnonce
  *     (default false: only an identical nonce+cnonce+nc is a replay). okhttp-digest 3.1.1 restarts
  *     nc at 1 with a new cnonce when threads race on a new nonce, so strict mode makes it fail
  *     now and then under concurrency
+ * @param revokeKeysAfter how long after start every API key the simulator holds is revoked, so each
+ *     request gets 401 (a key deleted or expired while the operator runs); null for never (default)
  * @param readAfterWriteDelay how long after a write reads still see the previous state (default 0)
  * @param rateLimit requests per {@code rateLimitWindow} and project before 429; 0 = off (default 0)
  * @param rateLimitWindow the rate limit's window (default 1 min)
@@ -38,13 +62,19 @@ public record SimulatorOptions(
     int port,
     Product product,
     Set<String> acceptedTypes,
+    boolean datadogRegion,
     boolean tls,
     PutSemantics putSemantics,
+    EmptyString emptyString,
     int writeStatus,
     int deleteStatus,
     boolean rejectMaskedValues,
+    UrlMask urlMask,
+    SecretMask secretMask,
     Duration nonceTtl,
+    NonceReuse nonceReuse,
     boolean strictNonceCount,
+    Duration revokeKeysAfter,
     Duration readAfterWriteDelay,
     int rateLimit,
     Duration rateLimitWindow,
@@ -64,10 +94,15 @@ public record SimulatorOptions(
       }
     }
     Objects.requireNonNull(putSemantics, "putSemantics");
+    Objects.requireNonNull(emptyString, "emptyString");
+    Objects.requireNonNull(urlMask, "urlMask");
+    Objects.requireNonNull(secretMask, "secretMask");
     require(writeStatus == 200 || writeStatus == 201, "writeStatus must be 200 or 201");
     require(deleteStatus == 204 || deleteStatus == 200, "deleteStatus must be 204 or 200");
     require(port >= 0 && port <= 65535, "port out of range");
+    Objects.requireNonNull(nonceReuse, "nonceReuse");
     require(!nonceTtl.isNegative() && !nonceTtl.isZero(), "nonceTtl must be positive");
+    require(revokeKeysAfter == null || !revokeKeysAfter.isNegative(), "revokeKeysAfter must not be negative");
     require(!readAfterWriteDelay.isNegative(), "readAfterWriteDelay must not be negative");
     require(rateLimit >= 0 && !rateLimitWindow.isNegative() && !rateLimitWindow.isZero(), "rate limit needs limit >= 0 and a positive window");
     require(!minLatency.isNegative() && maxLatency.compareTo(minLatency) >= 0, "latency needs 0 <= min <= max");
@@ -83,19 +118,47 @@ public record SimulatorOptions(
     return new Builder();
   }
 
+  /** Which reading of each documented ambiguity these options play. */
+  public SimulatorModes modes() {
+    return SimulatorModes.of(this);
+  }
+
+  /**
+   * The modes that differ from the defaults. The accepted types count as changed only when they
+   * differ from the product's own (Ops Manager's HIP_CHAT is the product, not a change).
+   */
+  public Map<String, Object> nonDefaultModes() {
+    SimulatorModes base = defaults().modes();
+    SimulatorModes productBase = new SimulatorModes(base.putSemantics(), base.emptyStringClears(), base.nonceReuse(),
+        base.urlMask(), base.secretMask(), base.product(), SimulatorModes.sorted(ProductTypes.accepted(product)),
+        base.datadogRegion(), base.revokeKeysAfter());
+    return modes().differencesFrom(productBase);
+  }
+
+  /** How reads mask secrets and URLs. */
+  public ResponseMasking.Formats maskFormats() {
+    return new ResponseMasking.Formats(urlMask, secretMask);
+  }
+
   /** A builder holding these options, to change some. */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.port = port;
     b.product = product;
     b.acceptedTypes = acceptedTypes;
+    b.datadogRegion = datadogRegion;
     b.tls = tls;
     b.putSemantics = putSemantics;
+    b.emptyString = emptyString;
     b.writeStatus = writeStatus;
     b.deleteStatus = deleteStatus;
     b.rejectMaskedValues = rejectMaskedValues;
+    b.urlMask = urlMask;
+    b.secretMask = secretMask;
     b.nonceTtl = nonceTtl;
+    b.nonceReuse = nonceReuse;
     b.strictNonceCount = strictNonceCount;
+    b.revokeKeysAfter = revokeKeysAfter;
     b.readAfterWriteDelay = readAfterWriteDelay;
     b.rateLimit = rateLimit;
     b.rateLimitWindow = rateLimitWindow;
@@ -119,13 +182,19 @@ public record SimulatorOptions(
     private int port;
     private Product product = Product.CLOUD_MANAGER;
     private Set<String> acceptedTypes;
+    private boolean datadogRegion = true;
     private boolean tls;
     private PutSemantics putSemantics = PutSemantics.REPLACE;
+    private EmptyString emptyString = EmptyString.CLEARS;
     private int writeStatus = 200;
     private int deleteStatus = 204;
     private boolean rejectMaskedValues = true;
+    private UrlMask urlMask = UrlMask.HOST;
+    private SecretMask secretMask = SecretMask.LAST_FOUR;
     private Duration nonceTtl = Duration.ofMinutes(5);
+    private NonceReuse nonceReuse = NonceReuse.ACCEPTED;
     private boolean strictNonceCount;
+    private Duration revokeKeysAfter;
     private Duration readAfterWriteDelay = Duration.ZERO;
     private int rateLimit;
     private Duration rateLimitWindow = Duration.ofMinutes(1);
@@ -154,6 +223,11 @@ public record SimulatorOptions(
       return this;
     }
 
+    public Builder datadogRegion(boolean accepted) {
+      this.datadogRegion = accepted;
+      return this;
+    }
+
     public Builder tls(boolean tls) {
       this.tls = tls;
       return this;
@@ -161,6 +235,11 @@ public record SimulatorOptions(
 
     public Builder putSemantics(PutSemantics semantics) {
       this.putSemantics = semantics;
+      return this;
+    }
+
+    public Builder emptyString(EmptyString reading) {
+      this.emptyString = reading;
       return this;
     }
 
@@ -179,13 +258,34 @@ public record SimulatorOptions(
       return this;
     }
 
+    public Builder urlMask(UrlMask mask) {
+      this.urlMask = mask;
+      return this;
+    }
+
+    public Builder secretMask(SecretMask mask) {
+      this.secretMask = mask;
+      return this;
+    }
+
     public Builder nonceTtl(Duration ttl) {
       this.nonceTtl = ttl;
       return this;
     }
 
+    public Builder nonceReuse(NonceReuse reuse) {
+      this.nonceReuse = reuse;
+      return this;
+    }
+
     public Builder strictNonceCount(boolean strict) {
       this.strictNonceCount = strict;
+      return this;
+    }
+
+    /** Revokes every key this long after start; null for never. */
+    public Builder revokeKeysAfter(Duration delay) {
+      this.revokeKeysAfter = delay;
       return this;
     }
 
@@ -232,8 +332,8 @@ public record SimulatorOptions(
     }
 
     public SimulatorOptions build() {
-      return new SimulatorOptions(port, product, acceptedTypes, tls, putSemantics, writeStatus, deleteStatus,
-          rejectMaskedValues, nonceTtl, strictNonceCount, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
+      return new SimulatorOptions(port, product, acceptedTypes, datadogRegion, tls, putSemantics, emptyString, writeStatus, deleteStatus,
+          rejectMaskedValues, urlMask, secretMask, nonceTtl, nonceReuse, strictNonceCount, revokeKeysAfter, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
           threads, journalCapacity, clock, randomSeed);
     }
   }

@@ -16,6 +16,11 @@ public record TypeSchema(String type, List<FieldSchema> fields) {
     return new TypeSchema(type, List.of(fields));
   }
 
+  /** This schema without one field: sending it is then refused as an unknown field. */
+  public TypeSchema without(String name) {
+    return new TypeSchema(type, fields.stream().filter(f -> !f.name().equals(name)).toList());
+  }
+
   public Optional<FieldSchema> field(String name) {
     return fields.stream().filter(f -> f.name().equals(name)).findFirst();
   }

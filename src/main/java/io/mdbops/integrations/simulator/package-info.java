@@ -5,7 +5,9 @@
  * {@code sandbox} commands serve it.
  *
  * <p>Where to look: {@link io.mdbops.integrations.simulator.ApiSimulator} (lifecycle and admin
- * surface), {@link io.mdbops.integrations.simulator.SimulatorOptions} (every switch),
+ * surface), {@link io.mdbops.integrations.simulator.SimulatorOptions} (every switch; {@code modes()}
+ * says which reading of each documented ambiguity it plays: PUT semantics, empty strings, mask
+ * formats, nonce reuse, product field sets),
  * {@link io.mdbops.integrations.simulator.TypeSchemas} (per-type fields),
  * {@link io.mdbops.integrations.simulator.ResponseMasking} (how reads show secrets), {@code ApiHandler} (the
  * order of checks for each request), {@code IntegrationsEndpoint} (the five operations),

@@ -71,6 +71,25 @@ class SimulatorCommandTest {
   }
 
   @Test
+  void theBannerNamesTheNonDefaultModesInOneLine() throws Exception {
+    StringWriter changed = new StringWriter();
+    try (ApiSimulator sim = parse("--port", "0", "--put-semantics", "merge",
+        "--secret-mask", "full", "--url-mask", "host").start(new PrintWriter(changed, true))) {
+      assertThat(changed.toString().lines().filter(l -> l.contains("modes")))
+          .containsExactly("  modes        putSemantics=merge, secretMask=full");
+    }
+    StringWriter plain = new StringWriter();
+    try (ApiSimulator sim = parse("--port", "0", "--product", "ops-manager").start(new PrintWriter(plain, true))) {
+      assertThat(plain.toString()).startsWith("API simulator (Ops Manager) on ")
+          .contains("  modes        product=ops-manager\n");
+    }
+    StringWriter defaults = new StringWriter();
+    try (ApiSimulator sim = parse("--port", "0").start(new PrintWriter(defaults, true))) {
+      assertThat(defaults.toString()).doesNotContain("modes");
+    }
+  }
+
+  @Test
   void badValuesAreRefusedBeforeAnythingStarts() {
     assertThatThrownBy(() -> parse("--fail-rate", "500=2").faultRules())
         .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--fail-rate");

@@ -36,6 +36,42 @@ class RequestJournalTest {
   }
 
   @Test
+  void aRefusalToAnAuthenticatedRequestCarriesAChallengeButIsNotCountedAsOne() {
+    try (SimFixture f = SimFixture.start()) {
+      String other = f.sim.addProject();
+      f.sim.addApiKey("limited", "limited-private", java.util.Set.of(f.project));
+      try (SimulatorClient limited = SimulatorClient.digest(f.sim.baseUrl(), "limited", "limited-private")) {
+        limited.get(SimFixture.path(other, null));
+      }
+
+      assertThat(f.sim.journal().entries())
+          .extracting(JournalEntry::errorCode, JournalEntry::challenge, JournalEntry::challenged)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("USER_UNAUTHORIZED", JournalEntry.Challenge.FRESH, true),
+              org.assertj.core.groups.Tuple.tuple("NOT_IN_GROUP", JournalEntry.Challenge.FRESH, false));
+    }
+  }
+
+  @Test
+  void countsPutsAcceptedAndChallengesIncludingStaleOnes() {
+    try (SimFixture f = SimFixture.start()) {
+      f.api.put(f.path("SLACK"), TypeCase.of("SLACK").body());
+      f.sim.expireNonces();
+      f.api.put(f.path("SLACK"), TypeCase.of("SLACK").body());
+
+      assertThat(f.sim.journal().entries())
+          .extracting(JournalEntry::status, JournalEntry::challenge, JournalEntry::challenged)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(401, JournalEntry.Challenge.FRESH, true),
+              org.assertj.core.groups.Tuple.tuple(200, JournalEntry.Challenge.NONE, false),
+              org.assertj.core.groups.Tuple.tuple(401, JournalEntry.Challenge.STALE, true),
+              org.assertj.core.groups.Tuple.tuple(200, JournalEntry.Challenge.NONE, false));
+      assertThat(f.sim.journal().count(e -> e.method().equals("PUT") && !e.challenged())).isEqualTo(2);
+      assertThat(f.sim.journal().count(JournalEntry::staleChallenge)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void isBoundedAndClearable() {
     RequestJournal journal = new RequestJournal(3);
     for (int i = 0; i < 5; i++) {
@@ -55,6 +91,6 @@ class RequestJournalTest {
 
   private static JournalEntry entry(String path) {
     return new JournalEntry(Instant.now(), "GET", path, null, null, null, 200, null, AuthOutcome.VALID, "k", false,
-        Duration.ZERO);
+        Duration.ZERO, JournalEntry.Challenge.NONE);
   }
 }

@@ -7,6 +7,7 @@ import static io.mdbops.integrations.simulator.ResponseMasking.Rule.URL;
 import static io.mdbops.integrations.simulator.ResponseMasking.Rule.WRITE_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,49 @@ class ResponseMaskingTest {
       "WRITE_ONLY, ******, false"})
   void recognisesWhatMaskingProduces(ResponseMasking.Rule rule, String value, boolean masked) {
     assertThat(ResponseMasking.isMaskOutput(rule, value)).isEqualTo(masked);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "LAST_FOUR, 1234567890, ******7890",
+      "LAST_FOUR, abc, ***",
+      "FIXED_PREFIX, 1234567890, ******7890",
+      "FIXED_PREFIX, 0123456789abcdef0123456789abcdef, ******cdef",
+      "FIXED_PREFIX, 12345, ******2345",
+      "FIXED_PREFIX, abc, **********",
+      "FULL, 1234567890, ******",
+      "FULL, abc, ******"})
+  void secretFormats(SecretMask format, String value, String masked) {
+    ResponseMasking.Formats formats = new ResponseMasking.Formats(UrlMask.HOST, format);
+
+    assertThat(ResponseMasking.apply(formats, LAST_FOUR, value)).isEqualTo(masked);
+    assertThat(ResponseMasking.isMaskOutput(formats, LAST_FOUR, masked)).isTrue();
+    assertThat(ResponseMasking.isMaskOutput(formats, LAST_FOUR, value)).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "HOST, https://hooks.example.com/services/T000, https://hooks.example.com/****",
+      "STARS, https://hooks.example.com/services/T000, ****",
+      "LAST_FOUR, https://hooks.example.com/services/T000, ***********************************T000"})
+  void urlFormats(UrlMask format, String value, String masked) {
+    ResponseMasking.Formats formats = new ResponseMasking.Formats(format, SecretMask.LAST_FOUR);
+
+    assertThat(ResponseMasking.apply(formats, URL, value)).isEqualTo(masked);
+    assertThat(ResponseMasking.isMaskOutput(formats, URL, masked)).isTrue();
+    assertThat(ResponseMasking.isMaskOutput(formats, URL, value)).isFalse();
+  }
+
+  @Test
+  void anEmptyValueIsNeverShownAsStars() {
+    for (UrlMask url : UrlMask.values()) {
+      for (SecretMask secret : SecretMask.values()) {
+        ResponseMasking.Formats formats = new ResponseMasking.Formats(url, secret);
+        for (ResponseMasking.Rule rule : List.of(LAST_FOUR, FULL, URL, NONE)) {
+          assertThat(ResponseMasking.apply(formats, rule, "")).as(rule + " " + formats).isEmpty();
+        }
+      }
+    }
   }
 
   @Test
