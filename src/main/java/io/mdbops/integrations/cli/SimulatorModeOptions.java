@@ -64,6 +64,17 @@ public final class SimulatorModeOptions {
           + " Manager without DATADOG. Default: the product's.")
   List<String> acceptedTypes;
 
+  @Option(names = "--datadog-region", paramLabel = "refused|accepted", converter = AcceptanceValue.class,
+      description = "Whether DATADOG takes a region besides apiKey: refused, as the current Cloud and Ops Manager"
+          + " tables list apiKey only (default), or accepted, as older Ops Manager tables did.")
+  Acceptance datadogRegion;
+
+  /** Whether the simulator takes something the docs are unsure of. */
+  enum Acceptance {
+    REFUSED,
+    ACCEPTED
+  }
+
   @Option(names = "--revoke-key-after", paramLabel = "DURATION", converter = Durations.class,
       description = "Revoke every API key this long after start, e.g. 2m: each request then gets 401.")
   Duration revokeKeyAfter;
@@ -93,6 +104,9 @@ public final class SimulatorModeOptions {
     }
     if (revokeKeyAfter != null) {
       builder.revokeKeysAfter(revokeKeyAfter);
+    }
+    if (datadogRegion != null) {
+      builder.datadogRegion(datadogRegion == Acceptance.ACCEPTED);
     }
     return builder;
   }
@@ -126,6 +140,12 @@ public final class SimulatorModeOptions {
 
     String allowed() {
       return Arrays.stream(type.getEnumConstants()).map(SimulatorModes::flag).collect(Collectors.joining(", "));
+    }
+  }
+
+  static final class AcceptanceValue extends FlagValue<Acceptance> {
+    AcceptanceValue() {
+      super(Acceptance.class);
     }
   }
 

@@ -19,9 +19,8 @@ import java.util.Set;
  *     type lists could not be read and the current Cloud Manager field tables leave DATADOG out
  *     ([UNCONFIRMED]), so a narrower set plays "Cloud Manager without DATADOG")
  * @param datadogRegion whether DATADOG takes {@code region} ({@code US|EU}) besides {@code apiKey}
- *     (default true, the older Ops Manager tables and Atlas v2, because the operator sends it; false
- *     plays the current tables of both products, {@code apiKey} only, where {@code region} is an
- *     unknown field: 400 INTEGRATION_FIELDS_INVALID)
+ *     (default false: the current tables of both products, {@code apiKey} only, where {@code region}
+ *     is an unknown field, 400 INTEGRATION_FIELDS_INVALID; true plays the older Ops Manager tables)
  * @param tls serve HTTPS with a certificate made at start (default false)
  * @param putSemantics REPLACE or MERGE on PUT of an existing type (default REPLACE: the Cloud Manager
  *     page says the body "replaces the entire configuration"; the Ops Manager page's "update the
@@ -182,7 +181,7 @@ public record SimulatorOptions(
     private int port;
     private Product product = Product.CLOUD_MANAGER;
     private Set<String> acceptedTypes;
-    private boolean datadogRegion = true;
+    private boolean datadogRegion;
     private boolean tls;
     private PutSemantics putSemantics = PutSemantics.REPLACE;
     private EmptyString emptyString = EmptyString.CLEARS;

@@ -30,7 +30,7 @@ class SimulatorModeOptionsTest {
 
   static final String[] EVERY_FLAG = {"--put-semantics", "merge", "--empty-string", "ignored", "--url-mask", "stars",
       "--secret-mask", "fixed-prefix", "--nonce-reuse", "refused", "--product", "ops-manager",
-      "--accepted-types", "pager_duty,WEBHOOK", "--revoke-key-after", "90s"};
+      "--accepted-types", "pager_duty,WEBHOOK", "--revoke-key-after", "90s", "--datadog-region", "accepted"};
 
   /** The options a command would start its simulator with, from its command line. */
   static Stream<Arguments> commands() {
@@ -56,7 +56,8 @@ class SimulatorModeOptionsTest {
         Arguments.of("--nonce-reuse", "sometimes", "accepted, refused"),
         Arguments.of("--product", "atlas", "CLOUD_MANAGER, OPS_MANAGER (or cloud-manager, ops-manager)"),
         Arguments.of("--accepted-types", "FLOWDOCK", "PAGER_DUTY, SLACK, DATADOG"),
-        Arguments.of("--revoke-key-after", "soon", "30s, 5m"));
+        Arguments.of("--revoke-key-after", "soon", "30s, 5m"),
+        Arguments.of("--datadog-region", "maybe", "refused, accepted"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -72,6 +73,7 @@ class SimulatorModeOptionsTest {
     assertThat(o.product()).isEqualTo(Product.OPS_MANAGER);
     assertThat(o.acceptedTypes()).containsExactlyInAnyOrder("PAGER_DUTY", "WEBHOOK");
     assertThat(o.revokeKeysAfter()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(o.datadogRegion()).isTrue();
   }
 
   @ParameterizedTest(name = "{0}")

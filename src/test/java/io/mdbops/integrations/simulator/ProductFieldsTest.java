@@ -31,8 +31,8 @@ class ProductFieldsTest {
 
   @ParameterizedTest
   @EnumSource(Product.class)
-  void byDefaultDatadogAlsoTakesARegion(Product product) {
-    try (SimFixture f = SimFixture.start(SimulatorOptions.builder().product(product).build())) {
+  void playingTheOlderTablesDatadogAlsoTakesARegion(Product product) {
+    try (SimFixture f = SimFixture.start(SimulatorOptions.builder().product(product).datadogRegion(true).build())) {
       assertThat(f.api.put(f.path("DATADOG"), TypeCase.of("DATADOG").with("region", "US")).code()).isEqualTo(200);
       assertThat(f.api.get(f.path("DATADOG")).map()).containsEntry("region", "US");
     }

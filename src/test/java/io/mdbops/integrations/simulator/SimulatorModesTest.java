@@ -24,7 +24,7 @@ class SimulatorModesTest {
     assertThat(modes).containsEntry("putSemantics", "replace").containsEntry("emptyStringClears", true)
         .containsEntry("nonceReuse", true).containsEntry("urlMask", "host").containsEntry("secretMask", "last-four")
         .containsEntry("product", "cloud-manager").containsEntry("acceptedTypes", COMMON_SORTED)
-        .containsEntry("datadogRegion", true).containsEntry("revokeKeysAfter", "never");
+        .containsEntry("datadogRegion", false).containsEntry("revokeKeysAfter", "never");
     assertThat(SimulatorOptions.defaults().nonDefaultModes()).isEmpty();
   }
 
@@ -33,10 +33,10 @@ class SimulatorModesTest {
     SimulatorOptions options = SimulatorOptions.builder().product(Product.OPS_MANAGER)
         .putSemantics(PutSemantics.MERGE).emptyString(EmptyString.IGNORED).nonceReuse(NonceReuse.REFUSED)
         .urlMask(UrlMask.LAST_FOUR).secretMask(SecretMask.FIXED_PREFIX).acceptedTypes(Set.of("WEBHOOK", "SLACK"))
-        .datadogRegion(false).revokeKeysAfter(Duration.ofSeconds(90)).build();
+        .datadogRegion(true).revokeKeysAfter(Duration.ofSeconds(90)).build();
 
     assertThat(options.modes()).isEqualTo(new SimulatorModes("merge", false, false, "last-four", "fixed-prefix",
-        "ops-manager", List.of("SLACK", "WEBHOOK"), false, "PT1M30S"));
+        "ops-manager", List.of("SLACK", "WEBHOOK"), true, "PT1M30S"));
     assertThat(options.nonDefaultModes()).isEqualTo(options.modes().asMap());
   }
 

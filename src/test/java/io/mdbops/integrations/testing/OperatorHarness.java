@@ -53,7 +53,8 @@ public final class OperatorHarness implements AutoCloseable {
   public final KubernetesClient client;
   public final ApiSimulator sim;
   public final OperatorConfig config;
-  public final OperatorMetrics metrics;
+  /** The running operator's metrics; a restart starts new ones, as a new process would. */
+  public volatile OperatorMetrics metrics;
   private volatile ManagedOperator operator;
 
   private OperatorHarness(
@@ -70,9 +71,6 @@ public final class OperatorHarness implements AutoCloseable {
             .maxConcurrentReconciles(8)
             .httpPort(freePort()))
         .build();
-    // kept across operator restarts, so a test reads one set of counters
-    metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())
-        .withJvmMetrics();
     startOperator();
   }
 
@@ -83,11 +81,14 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** Stops the operator, as a pod being killed mid-work (in-flight calls are cut off). */
   public void stopOperator() {
+    LeakWitness.record("metrics", metrics.scrape());
     operator.close();
   }
 
   /** A new operator process: empty memory, fresh caches, as after a restart. */
   public void startOperator() {
+    metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC())
+        .withJvmMetrics();
     operator = OperatorAssembly.build(client, config, OperatorAssembly.extras().identity("e2e-operator").metrics(metrics));
     operator.start();
   }
