@@ -35,6 +35,8 @@ class ProductFieldsTest {
     try (SimFixture f = SimFixture.start(SimulatorOptions.builder().product(product).datadogRegion(true).build())) {
       assertThat(f.api.put(f.path("DATADOG"), TypeCase.of("DATADOG").with("region", "US")).code()).isEqualTo(200);
       assertThat(f.api.get(f.path("DATADOG")).map()).containsEntry("region", "US");
+      assertError(f.api.put(f.path("DATADOG"), TypeCase.of("DATADOG").with("region", "US3")), 400,
+          "INVALID_ENUM_VALUE");
     }
   }
 

@@ -45,7 +45,6 @@ class TypeConformanceTest {
 
   static Stream<Arguments> badEnumValues() {
     return Stream.of(
-        Arguments.of(TypeCase.of("DATADOG"), "region", "US3"),
         Arguments.of(TypeCase.of("OPS_GENIE"), "region", "eu"),
         Arguments.of(TypeCase.of("PROMETHEUS"), "serviceDiscovery", "dns"),
         Arguments.of(TypeCase.of("PROMETHEUS"), "scheme", "ftp"));
