@@ -10,16 +10,12 @@ import io.mdbops.integrations.sandbox.Sandbox;
 import io.mdbops.integrations.sandbox.SandboxSettings;
 import io.mdbops.integrations.simulator.SimulatorOptions;
 import io.mdbops.integrations.sandbox.StatusTable;
-import io.mdbops.integrations.connection.ConnectionUnavailableException;
-import io.mdbops.integrations.connection.EndpointPolicy;
-import java.io.IOException;
+import io.mdbops.integrations.opsmanager.ApiConnection;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -81,27 +77,8 @@ public final class SandboxCommand implements Callable<Integer> {
       description = "How often the operator re-reads the project to undo drift. Default: ${DEFAULT-VALUE}.")
   Duration resyncInterval;
 
-  @Option(names = "--api-url", paramLabel = "URL",
-      description = "Use this Cloud Manager / Ops Manager instead of the simulator, e.g. https://cloud.mongodb.com."
-          + " Needs --public-key, --private-key-file and --project-id. The examples are written there, into"
-          + " that project, with their fake tokens, and stay there after the sandbox exits unless deleted.")
-  String apiUrl;
-
-  @Option(names = "--public-key", paramLabel = "KEY", description = "Public key of the API key pair (with --api-url).")
-  String publicKey;
-
-  @Option(names = "--private-key-file", paramLabel = "FILE",
-      description = "File holding the private key of the API key pair (with --api-url).")
-  Path privateKeyFile;
-
-  @Option(names = "--project-id", paramLabel = "ID",
-      description = "Project the examples are re-targeted to (with --api-url): 24 hex digits.")
-  String projectId;
-
-  @Option(names = "--ca-file", paramLabel = "FILE",
-      description = "PEM bundle of the CA certificates that sign the API's certificate (with --api-url, for an Ops"
-          + " Manager with a private CA).")
-  Path caFile;
+  @Mixin
+  ApiConnectionOptions api = new ApiConnectionOptions();
 
   @Option(names = "--verbose", description = "Also show the operator's own log (INFO).")
   boolean verbose;
@@ -122,7 +99,7 @@ public final class SandboxCommand implements Callable<Integer> {
   private int run(SandboxSettings settings, PrintWriter out) throws InterruptedException {
     Console console = new Console(out);
     console.line("Starting the sandbox: embedded Kubernetes API, "
-        + (settings.realApi() == null ? "API simulator" : "API at " + settings.realApi().baseUrl())
+        + (settings.realApi() == null ? "API simulator" : "API at " + settings.realApi().connection().baseUrl())
         + ", operator (resync every " + format(settings.resyncInterval()) + ")...");
     Sandbox sandbox = Sandbox.start(settings, console::line);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -246,41 +223,16 @@ public final class SandboxCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (apiUrl == null) {
-      if (publicKey != null || privateKeyFile != null || projectId != null || caFile != null) {
-        throw new ParameterException(spec.commandLine(),
-            "--public-key, --private-key-file, --project-id and --ca-file go with --api-url");
-      }
+    Optional<ApiConnection> connection = api.connection(spec);
+    Optional<String> project = api.projectId(spec);
+    if (connection.isEmpty()) {
       return s.build();
     }
-    if (publicKey == null || privateKeyFile == null || projectId == null) {
+    if (project.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
-          "--api-url needs --public-key, --private-key-file and --project-id");
+          "--api-url needs --project-id: the examples are re-targeted to that project");
     }
-    if (!projectId.matches("[0-9a-f]{24}")) {
-      throw new ParameterException(spec.commandLine(),
-          "--project-id: '" + projectId + "' is not a project id (24 lower-case hex digits, from the project's URL)");
-    }
-    URI url;
-    try {
-      url = EndpointPolicy.parse(apiUrl);
-    } catch (ConnectionUnavailableException e) {
-      throw new ParameterException(spec.commandLine(), "--api-url: " + e.getMessage());
-    }
-    String privateKey = read(privateKeyFile, "--private-key-file").strip();
-    if (privateKey.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "--private-key-file: " + privateKeyFile + " is empty");
-    }
-    String ca = caFile == null ? null : read(caFile, "--ca-file");
-    return s.realApi(new RealApi(url, publicKey, privateKey, projectId, ca)).build();
-  }
-
-  private String read(Path file, String flag) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), flag + ": cannot read " + file);
-    }
+    return s.realApi(new RealApi(connection.get(), project.get())).build();
   }
 
   /** Lines to the command's output, whole and flushed, from any thread. */

@@ -1,20 +1,16 @@
 package io.mdbops.integrations.sandbox;
 
-import java.net.URI;
+import io.mdbops.integrations.opsmanager.ApiConnection;
 import java.util.Objects;
 
-/** A real Cloud Manager / Ops Manager the sandbox uses instead of its simulator. */
-public record RealApi(URI baseUrl, String publicKey, String privateKey, String projectId, String caPem) {
+/**
+ * A real Cloud Manager / Ops Manager the sandbox uses instead of its simulator, and the project its
+ * examples are re-targeted to.
+ */
+public record RealApi(ApiConnection connection, String projectId) {
 
   public RealApi {
-    Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(publicKey, "publicKey");
-    Objects.requireNonNull(privateKey, "privateKey");
+    Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(projectId, "projectId");
-  }
-
-  @Override
-  public String toString() {
-    return "RealApi[" + baseUrl + ", publicKey=" + publicKey + ", project " + projectId + "]";
   }
 }

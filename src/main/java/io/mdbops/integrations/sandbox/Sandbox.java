@@ -118,10 +118,10 @@ public final class Sandbox implements AutoCloseable {
       simulator.addProject(Examples.DEMO_PROJECT);
       apiBaseUrl = simulator.baseUrl();
     } else {
-      publicKey = real.publicKey();
-      privateKey = real.privateKey();
-      caPem = real.caPem();
-      apiBaseUrl = real.baseUrl().toString();
+      publicKey = real.connection().publicKey();
+      privateKey = real.connection().privateKey();
+      caPem = real.connection().caPem();
+      apiBaseUrl = real.connection().baseUrl().toString();
     }
     KubernetesClient client = kube.client();
 

@@ -60,6 +60,11 @@ public class ThirdPartyIntegrationSpec {
           + " removes it, Retain leaves it as it is.")
   private DeletionPolicy deletionPolicy;
 
+  @JsonPropertyDescription(
+      "What the operator may do to the integration: Manage (default) makes the project match this resource;"
+          + " Observe only reads and compares, reporting differences in status, and never writes or deletes.")
+  private ManagementPolicy managementPolicy;
+
   @JsonPropertyDescription("PagerDuty settings; required when type is PAGER_DUTY.")
   private PagerDutySpec pagerDuty;
 
@@ -121,6 +126,12 @@ public class ThirdPartyIntegrationSpec {
     return deletionPolicy == null ? DeletionPolicy.Delete : deletionPolicy;
   }
 
+  /** The management policy with its default applied. */
+  @JsonIgnore
+  public ManagementPolicy effectiveManagementPolicy() {
+    return managementPolicy == null ? ManagementPolicy.Manage : managementPolicy;
+  }
+
   /** The block configuring {@code t}, or null when that block is not set. */
   @JsonIgnore
   public Object block(IntegrationType t) {
@@ -167,6 +178,14 @@ public class ThirdPartyIntegrationSpec {
 
   public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
     this.deletionPolicy = deletionPolicy;
+  }
+
+  public ManagementPolicy getManagementPolicy() {
+    return managementPolicy;
+  }
+
+  public void setManagementPolicy(ManagementPolicy managementPolicy) {
+    this.managementPolicy = managementPolicy;
   }
 
   public PagerDutySpec getPagerDuty() {
@@ -248,6 +267,7 @@ public class ThirdPartyIntegrationSpec {
         && type == o.type
         && Objects.equals(connectionSecretRef, o.connectionSecretRef)
         && deletionPolicy == o.deletionPolicy
+        && managementPolicy == o.managementPolicy
         && Objects.equals(pagerDuty, o.pagerDuty)
         && Objects.equals(slack, o.slack)
         && Objects.equals(datadog, o.datadog)
@@ -261,6 +281,6 @@ public class ThirdPartyIntegrationSpec {
 
   @Override
   public int hashCode() {
-    return Objects.hash(projectId, type, connectionSecretRef, deletionPolicy);
+    return Objects.hash(projectId, type, connectionSecretRef, deletionPolicy, managementPolicy);
   }
 }
