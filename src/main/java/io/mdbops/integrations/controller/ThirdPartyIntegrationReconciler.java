@@ -100,9 +100,23 @@ public class ThirdPartyIntegrationReconciler
     return DeleteControl.defaultDelete();
   }
 
+  private static boolean interrupted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException) { // not OkHttp's InterruptedIOException("timeout"): that one is a failure
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public ErrorStatusUpdateControl<ThirdPartyIntegration> updateErrorStatus(
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context, Exception e) {
+    if (interrupted(e)) {
+      // the operator is stopping (or lost its lease) mid-pass: nothing failed, the next one redoes it
+      LOG.debug("pass of {}/{} interrupted", resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     // the class and HTTP code only: exception messages may quote request bodies
     LOG.warn("unexpected failure reconciling {}/{}: {}{}", resource.getMetadata().getNamespace(),
         resource.getMetadata().getName(), e.getClass().getName(),

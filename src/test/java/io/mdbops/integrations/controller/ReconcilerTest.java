@@ -101,6 +101,20 @@ class ReconcilerTest {
   }
 
   @Test
+  void aPassInterruptedByShutdownLeavesTheStatusAsItWas() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    var patch = new java.io.InterruptedIOException("patch");
+    patch.initCause(new InterruptedException());
+    var interrupted = new io.javaoperatorsdk.operator.OperatorException(patch);
+
+    var control = reconciler.updateErrorStatus(r, null, interrupted);
+
+    assertThat(control.getResource()).isEmpty();
+    assertThat(control.isDefaultErrorProcessing()).isFalse();
+    assertThat(events).isEmpty();
+  }
+
+  @Test
   void aProblemOnlyAChangeCanFixWaitsForThatChange() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
     r.getSpec().getSlack().setTeamName(null);
