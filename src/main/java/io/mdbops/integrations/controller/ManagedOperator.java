@@ -113,6 +113,14 @@ public final class ManagedOperator implements AutoCloseable {
     return parts.index().secret(namespace, name);
   }
 
+  /**
+   * What the operator holds of this Secret in memory, without reading it: it keeps only the
+   * metadata of Secrets no resource references.
+   */
+  public ResourceIndex.CachedSecret secretCacheState(String namespace, String name) {
+    return parts.index().cachedSecret(namespace, name);
+  }
+
   /** Waits until the Events recorded so far are written (they are written in the background). */
   public void flushEvents() {
     parts.events().flush(Duration.ofSeconds(5));

@@ -17,6 +17,7 @@ import io.mdbops.integrations.metrics.OperatorMetrics;
 import io.mdbops.integrations.sync.IntegrationRemoval;
 import io.mdbops.integrations.sync.IntegrationSync;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,7 +73,9 @@ public class ThirdPartyIntegrationReconciler
   @Override
   public List<EventSource<?, ThirdPartyIntegration>> prepareEventSources(
       EventSourceContext<ThirdPartyIntegration> context) {
-    return List.of(index.secretEventSource(context), wakeUps);
+    List<EventSource<?, ThirdPartyIntegration>> sources = new ArrayList<>(index.secretEventSources(context));
+    sources.add(wakeUps);
+    return sources;
   }
 
   @Override
