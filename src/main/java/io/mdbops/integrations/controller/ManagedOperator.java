@@ -113,6 +113,14 @@ public final class ManagedOperator implements AutoCloseable {
     return parts.index().secret(namespace, name);
   }
 
+  /** Reconciler passes started since this operator was built, by JOSDK's count. */
+  public long passes() {
+    return (long) parts.metrics().registry().getMeters().stream()
+        .filter(m -> m instanceof io.micrometer.core.instrument.Counter
+            && m.getId().getName().startsWith("operator.sdk.reconciliations.started"))
+        .mapToDouble(m -> ((io.micrometer.core.instrument.Counter) m).count()).sum();
+  }
+
   /**
    * What the operator holds of this Secret in memory, without reading it: it keeps only the
    * metadata of Secrets no resource references.

@@ -256,6 +256,11 @@ public final class OperatorMetrics implements ApiCallListener {
     });
   }
 
+  /** How many resources stand at {@code reason} after their last pass in this process. */
+  public int resourcesAt(ConditionReason reason) {
+    return count(reason);
+  }
+
   private int count(ConditionReason reason) {
     return (int) standings.values().stream().filter(s -> s.reason() == reason).count();
   }
