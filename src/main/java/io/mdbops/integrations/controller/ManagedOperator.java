@@ -65,7 +65,10 @@ public final class ManagedOperator implements AutoCloseable {
     parts.driftWatch().start();
     parts.index().sweepUnreferencedSecrets();
     long every = parts.resyncInterval().toMillis();
-    sweeper.scheduleWithFixedDelay(parts.index()::sweepUnreferencedSecrets, every, every, TimeUnit.MILLISECONDS);
+    sweeper.scheduleWithFixedDelay(() -> {
+      parts.index().forgetSecretsAtStart();
+      parts.index().sweepUnreferencedSecrets();
+    }, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Serves /metrics, /healthz and /readyz (idempotent); {@link #start()} does it first anyway. */

@@ -39,8 +39,26 @@ public final class ResourceIndex {
 
   private static final String ALL_NAMESPACES = "*";
 
-  /** One Secret informer and its store. */
-  private record SecretCache(InformerEventSource<Secret, ThirdPartyIntegration> source, ReferencedSecretsStore store) {}
+  /** One Secret informer, its store and what it listed at start. */
+  private record SecretCache(InformerEventSource<Secret, ThirdPartyIntegration> source, ReferencedSecretsStore store,
+      SecretsAtStart atStart) {}
+
+  /** A Secret informer that remembers what it listed once started, see {@link SecretsAtStart}. */
+  private static final class SecretSource extends InformerEventSource<Secret, ThirdPartyIntegration> {
+    private final SecretsAtStart atStart;
+
+    SecretSource(InformerEventSourceConfiguration<Secret> config, EventSourceContext<ThirdPartyIntegration> context,
+        SecretsAtStart atStart) {
+      super(config, context);
+      this.atStart = atStart;
+    }
+
+    @Override
+    public synchronized void start() {
+      super.start();
+      atStart.remember(list(s -> true));
+    }
+  }
 
   /**
    * @param defaultConnectionSecret the default connection Secret's name, or null
@@ -77,17 +95,24 @@ public final class ResourceIndex {
   private SecretCache secretCache(EventSourceContext<ThirdPartyIntegration> context, String name,
       Consumer<InformerEventSourceConfiguration.Builder<Secret>> where) {
     ReferencedSecretsStore store = new ReferencedSecretsStore(this::isReferenced);
+    SecretsAtStart atStart = new SecretsAtStart();
     var config = InformerEventSourceConfiguration.from(Secret.class, ThirdPartyIntegration.class)
         .withName(name)
-        .withSecondaryToPrimaryMapper(this::referencing);
+        .withSecondaryToPrimaryMapper(this::referencing)
+        .withOnAddFilter(atStart);
     where.accept(config);
     config.withItemStore(store);
-    return new SecretCache(new InformerEventSource<>(config.build(), context), store);
+    return new SecretCache(new SecretSource(config.build(), context, atStart), store, atStart);
   }
 
   /** Starts dropping unreferenced Secrets' data (once the caches are complete), and sweeps again. */
   void sweepUnreferencedSecrets() {
     secretCaches.values().forEach(c -> c.store().startStripping());
+  }
+
+  /** Long after start: the initial lists' add events have all gone by. */
+  void forgetSecretsAtStart() {
+    secretCaches.values().forEach(c -> c.atStart().forget());
   }
 
   private void attach(EventSourceContext<ThirdPartyIntegration> context) {
