@@ -1,14 +1,11 @@
 package io.mdbops.integrations.bench;
 
 import io.mdbops.integrations.BuildInfo;
-import io.mdbops.integrations.api.v1alpha1.AppliedSecret;
-import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.bench.BenchResult.Cold;
 import io.mdbops.integrations.bench.BenchResult.MemoryUse;
 import io.mdbops.integrations.bench.BenchResult.Restart;
 import io.mdbops.integrations.bench.BenchResult.Rotation;
 import io.mdbops.integrations.bench.BenchResult.Steady;
-import io.mdbops.integrations.bench.BenchResult.Target;
 import io.mdbops.integrations.bench.BenchSettings.Scenario;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
@@ -19,13 +16,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -137,7 +131,8 @@ public final class Benchmark {
           settings.watchNamespaces(), cluster.sim.options().nonDefaultModes());
       return new BenchResult(startedAt.toString(), BuildInfo.version(), BuildInfo.commit(),
           Tally.seconds(Duration.ofNanos(System.nanoTime() - runStart)), machine, setup, created, cold, steady,
-          rotation, restart, memory, startup, targets(cold, steady, rotation, restart, memory, startup));
+          rotation, restart, memory, startup,
+          Targets.of(settings, cold, steady, rotation, restart, memory, startup));
     }
   }
 
@@ -260,138 +255,19 @@ public final class Benchmark {
 
   // ---- warm restart
 
-  /**
-   * A new operator over the converged fleet, as after an upgrade, a drain or a leader change: counts
-   * until every resource has been compared with its project again, and what that cost.
-   */
+  /** A new operator over the converged fleet, as after an upgrade, a drain or a leader change. */
   Restart restart(BenchCluster cluster, OperatorUnderTest operator) {
-    int n = settings.resources();
-    cluster.clearJournals();
-    say("restart: a new operator over %d converged resources", n);
-    long t0 = System.nanoTime();
-    Duration startup = operator.start();
-    long deadline = t0 + settings.phaseTimeout().toNanos();
-    while (operator.verified() < n && System.nanoTime() < deadline) {
-      BenchCluster.sleep(5);
-    }
-    boolean all = operator.verified() >= n;
-    double verified = Tally.seconds(Duration.ofNanos(System.nanoTime() - t0));
-    say("restart: %d/%d verified after %.2f s; settling", operator.verified(), n, verified);
-    cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
-    List<JournalEntry> api = cluster.sim.journal().entries();
-    List<EmbeddedKubernetes.Request> kube = cluster.kube.requests();
-    double floor = BenchSettings.ceilDiv(settings.projects(), settings.concurrency()) * settings.latency().toNanos() / 1e9;
-    double afterCaches = Tally.round(verified - Tally.seconds(startup));
-    return new Restart(n, settings.projects(), all, Tally.seconds(startup), verified, afterCaches, Tally.round(floor),
-        Tally.ratio(afterCaches, floor), Tally.round(api.stream().filter(Tally::isList).count() / (double) settings.projects()),
-        api.stream().filter(Tally::isPut).count(), Tally.byMethod(api), Tally.kubeWrites(kube), kube.size());
+    say("restart: a new operator over %d converged resources", settings.resources());
+    Restart r = WarmRestart.measure(cluster, operator, settings);
+    say("restart: %s verified after %.2f s", r.allVerified() ? "all" : "NOT all", r.verifiedSeconds());
+    return r;
   }
 
   // ---- rotation
 
   Rotation rotation(BenchCluster cluster, OperatorUnderTest operator) {
-    List<Population.Member> members = cluster.population.members();
-    int r = settings.rotations();
-    List<Population.Member> chosen = new ArrayList<>();
-    for (int i = 0; i < r; i++) {
-      chosen.add(members.get((int) ((long) i * members.size() / r)));
-    }
-    cluster.clearJournals();
-    operator.calls.reset();
-    say("rotation: updating %d credentials Secrets at once", r);
-    long t = System.nanoTime();
-    cluster.rotate(chosen, settings.phaseTimeout());
-    long deadline = System.nanoTime() + settings.phaseTimeout().toNanos();
-    while (cluster.sim.journal().count(Tally::isPut) < r && System.nanoTime() < deadline) {
-      BenchCluster.sleep(10);
-    }
-    cluster.awaitQuiet(settings.quietPeriod(), settings.phaseTimeout());
-    double took = Tally.seconds(Duration.ofNanos(System.nanoTime() - t));
-
-    Map<String, Instant> updated = new TreeMap<>();
-    for (EmbeddedKubernetes.Request req : cluster.kube.requests()) {
-      if (req.isWrite() && Tally.path(req).contains("/secrets/")) {
-        String p = Tally.path(req);
-        String[] parts = p.split("/");
-        // /api/v1/namespaces/{ns}/secrets/{name}: the last write of each Secret counts
-        updated.put(parts[4] + "/" + parts[6], req.at());
-      }
-    }
-    List<JournalEntry> api = cluster.sim.journal().entries();
-    List<JournalEntry> putList = api.stream().filter(Tally::isPut).toList();
-    List<Double> latencies = new ArrayList<>();
-    for (Population.Member m : chosen) {
-      Instant update = updated.get(m.namespace() + "/" + m.secretName());
-      if (update == null) {
-        continue;
-      }
-      putList.stream()
-          .filter(e -> m.projectId().equals(e.projectId()) && m.type().name().equals(e.type()))
-          .filter(e -> !e.time().isBefore(update))
-          .map(JournalEntry::time)
-          .min(Comparator.naturalOrder())
-          .ifPresent(put -> latencies.add(Duration.between(update, put).toNanos() / 1e6));
-    }
-    latencies.sort(Comparator.naturalOrder());
-    int statuses = 0;
-    for (Population.Member m : chosen) {
-      var secret = cluster.client.secrets().inNamespace(m.namespace()).withName(m.secretName()).get();
-      ThirdPartyIntegration res = cluster.client.resources(ThirdPartyIntegration.class)
-          .inNamespace(m.namespace()).withName(m.name()).get();
-      List<AppliedSecret> applied = res.getStatus() == null ? List.of() : res.getStatus().getAppliedSecrets();
-      boolean current = applied != null && applied.stream().anyMatch(a -> a.getName().equals(m.secretName())
-          && Objects.equals(a.getResourceVersion(), secret.getMetadata().getResourceVersion()));
-      statuses += current ? 1 : 0;
-    }
-    return new Rotation(r, putList.size(), latencies.size(), Tally.round(Tally.percentile(latencies, 0.5)),
-        Tally.round(Tally.percentile(latencies, 0.99)), Tally.round(latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1)),
-        Tally.byMethod(api), Tally.kubeWrites(cluster.kube.requests()), statuses, Tally.round(took));
-  }
-
-  // ---- targets
-
-  private List<Target> targets(Cold cold, Steady steady, Rotation rotation, Restart restart, MemoryUse memory,
-      BenchResult.Startup startup) {
-    List<Target> t = new ArrayList<>();
-    t.add(new Target("cold convergence", "<= 2 x floor (API latency + unavoidable Kubernetes writes)",
-        String.format("%.2f s = %.1f x floor %.2f s (%.1f x the API-only floor %.2f s)", cold.wallSeconds(),
-            cold.ratioWithKubeWrites(), cold.floorWithKubeWritesSeconds(), cold.ratio(),
-            Math.max(cold.floorSeconds(), cold.rateLimitBoundSeconds())),
-        cold.allReady() && cold.ratioWithKubeWrites() <= 2));
-    if (steady != null) {
-      long writes = steady.kubeWrites().values().stream().mapToLong(Long::longValue).sum();
-      t.add(new Target("steady state", "<= 1.1 requests/project, 0 PUTs, 0 Kubernetes writes",
-          String.format("%.2f requests/project, %d PUTs, %d writes", steady.requestsPerProject(), steady.puts(), writes),
-          steady.requestsPerProject() <= 1.1 && steady.puts() == 0 && writes == 0));
-    }
-    if (rotation != null) {
-      t.add(new Target("rotation", "p50 < 1 s (and one PUT per rotated Secret)",
-          String.format("p50 %.0f ms, p99 %.0f ms, %d PUTs for %d Secrets", rotation.p50Ms(), rotation.p99Ms(),
-              rotation.puts(), rotation.rotated()),
-          rotation.p50Ms() < 1000 && rotation.puts() == rotation.rotated()));
-    }
-    if (restart != null) {
-      long writes = restart.kubeWrites().values().stream().mapToLong(Long::longValue).sum();
-      t.add(new Target("warm restart", "0 PUTs, 0 Kubernetes writes, <= 1.1 lists/project, <= 2 x floor",
-          String.format("%d PUTs, %d writes, %.2f lists/project, all verified %.2f s after the caches were filled"
-                  + " = %.1f x floor %.2f s (%.2f s after start)", restart.puts(), writes, restart.listsPerProject(),
-              restart.verifiedAfterCachesSeconds(), restart.ratio(), restart.floorSeconds(), restart.verifiedSeconds()),
-          restart.allVerified() && restart.puts() == 0 && writes == 0 && restart.listsPerProject() <= 1.1
-              && !(restart.ratio() > 2)));
-    }
-    if (memory != null) {
-      t.add(new Target("operator heap", "< 256 MiB at 10,000 resources",
-          String.format("%.1f MiB at %d resources", memory.operatorHeapMiB(), settings.resources()),
-          memory.operatorHeapMiB() < 256));
-    }
-    if (startup != null) {
-      startup.launches().stream().filter(l -> l.cluster().equals("converged") && !l.cds()).findFirst().ifPresent(l ->
-          t.add(new Target("start-up", "< 3 s from process start to /readyz at 1,000 resources",
-              String.format("%.2f s to ready, %.2f s to the first API call, at %d resources", l.readySeconds(),
-                  l.firstApiCallSeconds(), l.resources()),
-              l.readySeconds() < 3)));
-    }
-    return t;
+    say("rotation: updating %d credentials Secrets at once", settings.rotations());
+    return RotationBurst.measure(cluster, operator, settings);
   }
 
   // ---- helpers
