@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last: every log line, Event, resource (status included) and ScrapeConfig the whole suite produced is
- * scanned for every secret value any test used — Secret values, private keys — in clear, base64
- * or URL-encoded form.
+ * Runs last: every log line, Event, resource (status included), ScrapeConfig and command output the
+ * whole suite produced is scanned for every secret value any test used — Secret values, private keys —
+ * in clear, base64 or URL-encoded form.
  */
 @Order(Integer.MAX_VALUE)
 class SecretLeakTest {
@@ -44,6 +44,13 @@ class SecretLeakTest {
     // Prometheus discovery: status and the ScrapeConfig reference the password, never hold it
     assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"discoveryUrl\""));
     assertThat(witnessed).anyMatch(t -> t.startsWith("scrapeconfig: ") && t.contains("\"basicAuth\""));
+    // deletions: through a kept connection, a deleted project, integrations left behind, release-finalizers
+    assertThat(witnessed).anyMatch(t -> t.startsWith("event: Deleted") && t.contains("as the operator kept it"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("event: Deleted") && t.contains("no longer exists"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("event: LeftBehind"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("command: released "));
+    assertThat(logs).anyMatch(l -> l.contains("released the finalizer and left the"));
+    assertThat(logs).anyMatch(l -> l.contains("as the operator kept it"));
     assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
 
     List<String> everything = new ArrayList<>(logs);
