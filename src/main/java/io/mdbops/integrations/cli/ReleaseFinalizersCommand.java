@@ -89,6 +89,9 @@ public final class ReleaseFinalizersCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
+      if (selected.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--namespace: name at least one namespace (or give --all)");
+      }
     }
     if (labelSelector != null) {
       try {

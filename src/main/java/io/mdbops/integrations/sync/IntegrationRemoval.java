@@ -27,7 +27,7 @@ public final class IntegrationRemoval {
    * group does not exist") cannot tell a deleted project from a key that lost it, ATLAS_GROUP names
    * a project that exists, and INVALID_GROUP_ID a malformed id: none of them counts.
    */
-  static final String PROJECT_GONE = "GROUP_NOT_FOUND";
+  private static final String PROJECT_GONE = "GROUP_NOT_FOUND";
 
   private final TargetResolver targets;
   private final ProjectSnapshots snapshots;

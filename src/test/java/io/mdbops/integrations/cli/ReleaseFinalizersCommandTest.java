@@ -121,6 +121,26 @@ class ReleaseFinalizersCommandTest {
   }
 
   @Test
+  void aLabelSelectorReleasesOneShardOnly() {
+    resource("rf-h", "a", IntegrationType.SLACK, ThirdPartyIntegrationReconciler.FINALIZER);
+    resource("rf-h", "b", IntegrationType.WEBHOOK, ThirdPartyIntegrationReconciler.FINALIZER);
+    for (String shard : List.of("a", "b")) {
+      kube.client().resources(ThirdPartyIntegration.class).inNamespace("rf-h").withName(shard)
+          .edit(r -> {
+            r.getMetadata().setLabels(Map.of("shard", shard));
+            return r;
+          });
+    }
+
+    Run run = run("--namespace", "rf-h", "--label-selector", "shard=a", "--kubeconfig", kubeconfig.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("released rf-h/a: the SLACK integration of project " + PROJECT + " left in place\n"
+        + "released 1 resource in namespace rf-h with labels shard=a; their integrations were left in place\n");
+    assertThat(finalizers("rf-h", "b")).containsExactly(ThirdPartyIntegrationReconciler.FINALIZER);
+  }
+
+  @Test
   void aResourceWhoseSpecTheOperatorCannotReadIsReleasedToo() {
     GenericKubernetesResource odd = Serialization.unmarshal("""
         apiVersion: integrations.mdbops.io/v1alpha1
@@ -175,6 +195,8 @@ class ReleaseFinalizersCommandTest {
     assertThat(both.code()).isEqualTo(2);
     assertThat(both.err()).contains("give either --namespace NS or --all");
     assertThat(run("--namespace", "Not_A_Namespace").code()).isEqualTo(2);
+    assertThat(run("--namespace", "", "--kubeconfig", kubeconfig.toString()).code()).as("never all by accident").isEqualTo(2);
+    assertThat(run("--all", "--label-selector", "shard in (a", "--kubeconfig", kubeconfig.toString()).code()).isEqualTo(2);
     assertThat(run("--all", "--kubeconfig", dir.resolve("missing").toString()).code()).isEqualTo(2);
   }
 

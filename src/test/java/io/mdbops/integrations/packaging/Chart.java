@@ -36,6 +36,12 @@ final class Chart {
       rule("", "secrets", "get", "list", "watch"),
       rule("", "events", "create", "patch"));
 
+  /**
+   * Beside the resource rules where every namespace is watched: is a resource's namespace being
+   * deleted (bounds how long its deletion waits).
+   */
+  static final PolicyRule NAMESPACE_GET = rule("", "namespaces", "get");
+
   private Chart() {}
 
   static PolicyRule rule(String group, String resource, String... verbs) {
