@@ -29,11 +29,12 @@ final class NamespaceTeardown {
   /**
    * The resource's namespace is being deleted.
    *
+   * @param uid the Namespace object's, for an Event on it
    * @param giveUpAt when the deletion stops waiting for its removal
    * @param remaining how long until then (zero or negative: now)
    * @param bound the configured bound
    */
-  record Teardown(String namespace, Instant giveUpAt, Duration remaining, Duration bound) {
+  record Teardown(String namespace, String uid, Instant giveUpAt, Duration remaining, Duration bound) {
 
     /** The bound has passed: the deletion stops waiting. */
     boolean due() {
@@ -84,7 +85,8 @@ final class NamespaceTeardown {
         .max(Instant::compareTo)
         .orElse(now);
     Instant giveUpAt = since.plus(bound);
-    return Optional.of(new Teardown(name, giveUpAt, Duration.between(now, giveUpAt), bound));
+    return Optional.of(new Teardown(name, namespace.getMetadata().getUid(), giveUpAt, Duration.between(now, giveUpAt),
+        bound));
   }
 
   static boolean terminating(Namespace namespace) {

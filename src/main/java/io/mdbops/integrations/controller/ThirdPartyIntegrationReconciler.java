@@ -157,7 +157,10 @@ public class ThirdPartyIntegrationReconciler
   }
 
   private void carryOut(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context, PassVerdict verdict) {
-    verdict.events().forEach(e -> events.record(resource, e.type(), e.reason(), e.message()));
+    Optional<NamespaceTeardown.Teardown> leftIn = verdict.leftBehind();
+    verdict.events().forEach(e -> leftIn.ifPresentOrElse(
+        t -> events.recordOnNamespace(t.namespace(), t.uid(), e.type(), e.reason(), e.message()),
+        () -> events.record(resource, e.type(), e.reason(), e.message())));
     IntegrationType type = resource.getSpec() == null ? null : resource.getSpec().getType();
     verdict.written().ifPresent(change -> metrics.written(type, change));
     verdict.standing().ifPresent(reason -> metrics.standing(ResourceID.fromResource(resource), type, reason));
@@ -165,7 +168,7 @@ public class ThirdPartyIntegrationReconciler
       metrics.deferred();
     }
     verdict.retried().ifPresent(metrics::retryScheduled);
-    if (verdict.leftBehind()) {
+    if (leftIn.isPresent()) {
       verdict.events().forEach(e -> LOG.warn("{}/{}: {}", resource.getMetadata().getNamespace(),
           resource.getMetadata().getName(), e.message()));
       metrics.leftBehind(resource.getSpec().getProjectId(), type);

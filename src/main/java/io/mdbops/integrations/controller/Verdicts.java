@@ -129,7 +129,7 @@ final class Verdicts {
         retries.reset(uid);
         EventNote event = EventNote.warning(LEFT_BEHIND, EventTexts.leftBehind(resource, teardown.get(), failed.message()));
         return new PassVerdict(resource.getStatus(), List.of(event), Optional.empty(), Optional.empty(),
-            Optional.empty(), false, Optional.empty(), true, true);
+            Optional.empty(), false, Optional.empty(), true, teardown);
       }
       String message = EventTexts.removalHeldUp(failed.message(), failed.reason(), teardown);
       ThirdPartyIntegrationStatus status = statuses.deleting(resource, message);

@@ -45,6 +45,8 @@ class ReconcilerTest {
   final String project = rig.project();
   final List<ThirdPartyIntegrationStatus> statusWrites = new ArrayList<>();
   final List<Event> events = new ArrayList<>();
+  /** Events on Namespaces, by namespace name. */
+  final Map<String, List<Event>> namespaceEvents = new HashMap<>();
   final FakeScrapeConfigs scrapeConfigs = new FakeScrapeConfigs();
   final OperatorMetrics metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), rig.clock);
   final ThirdPartyIntegrationReconciler reconciler = new ThirdPartyIntegrationReconciler(
@@ -57,7 +59,17 @@ class ReconcilerTest {
         statusWrites.add(next);
         resource.setStatus(next); // what the cache holds after the write
       },
-      (resource, type, reason, message) -> events.add(new Event(type, reason, message)),
+      new EventSink() {
+        @Override
+        public void record(ThirdPartyIntegration resource, String type, String reason, String message) {
+          events.add(new Event(type, reason, message));
+        }
+
+        @Override
+        public void recordOnNamespace(String namespace, String uid, String type, String reason, String message) {
+          namespaceEvents.computeIfAbsent(namespace, n -> new ArrayList<>()).add(new Event(type, reason, message));
+        }
+      },
       new WakeUpSource(),
       metrics,
       new NamespaceTeardown(this::namespace, GRACE, rig.clock));
@@ -404,7 +416,9 @@ class ReconcilerTest {
     DeleteControl released = reconciler.cleanup(r, null);
     assertThat(released.isRemoveFinalizer()).isTrue();
     assertThat(statusWrites).as("no status write for a resource on its way out").hasSize(writes);
-    assertThat(events).last().satisfies(e -> {
+    // a namespace being deleted takes no new Event: it is told on the Namespace
+    assertThat(events).extracting(Event::reason).containsExactly("Created", "Deleting");
+    assertThat(namespaceEvents.get(CoreRig.NS)).singleElement().satisfies(e -> {
       assertThat(e.type()).isEqualTo("Warning");
       assertThat(e.reason()).isEqualTo("LeftBehind");
       assertThat(e.message()).startsWith("namespace team is being deleted and the removal kept failing for 5m:"
