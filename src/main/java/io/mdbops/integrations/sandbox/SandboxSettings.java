@@ -20,6 +20,8 @@ import java.util.function.UnaryOperator;
  * @param realApi a real API instead of the simulator, or null
  * @param simulatorOptions adjusts the simulator's options (latency, nonce lifetime, ambiguities)
  * @param faults faults the simulator injects, to rehearse outages
+ * @param serviceAccount with the simulator: the connection Secret holds a service account (OAuth 2)
+ *     instead of an API key
  */
 public record SandboxSettings(
     Path examples,
@@ -30,7 +32,8 @@ public record SandboxSettings(
     Duration resyncInterval,
     RealApi realApi,
     UnaryOperator<SimulatorOptions.Builder> simulatorOptions,
-    List<FaultRule> faults) {
+    List<FaultRule> faults,
+    boolean serviceAccount) {
 
   public SandboxSettings {
     simulatorOptions = simulatorOptions == null ? UnaryOperator.identity() : simulatorOptions;
@@ -56,6 +59,8 @@ public record SandboxSettings(
     private RealApi realApi;
     private UnaryOperator<SimulatorOptions.Builder> simulatorOptions;
     private List<FaultRule> faults;
+
+    private boolean serviceAccount;
 
     private Builder() {}
 
@@ -100,9 +105,15 @@ public record SandboxSettings(
       return this;
     }
 
+    /** With the simulator: a service account in the connection Secret instead of an API key. */
+    public Builder serviceAccount(boolean v) {
+      serviceAccount = v;
+      return this;
+    }
+
     public SandboxSettings build() {
       return new SandboxSettings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, realApi,
-          simulatorOptions, faults);
+          simulatorOptions, faults, serviceAccount);
     }
   }
 }

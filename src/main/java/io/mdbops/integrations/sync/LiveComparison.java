@@ -6,7 +6,6 @@ import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.FieldMapping;
-import io.mdbops.integrations.mapping.IntegrationFields;
 import io.mdbops.integrations.mapping.MaskPrediction;
 import io.mdbops.integrations.mapping.SecretForm;
 import io.mdbops.integrations.opsmanager.IntegrationView;
@@ -97,7 +96,7 @@ public final class LiveComparison {
     });
     Map<String, Object> liveFields = live.get().fields();
     Map<String, Object> desiredFields = desired.payload().fields();
-    for (FieldMapping field : IntegrationFields.of(desired.type())) {
+    for (FieldMapping field : desired.fields()) {
       String name = field.apiField();
       Object want = desiredFields.get(name);
       Object have = liveFields.get(name);
@@ -124,7 +123,7 @@ public final class LiveComparison {
   public static List<Mismatch> verify(DesiredIntegration desired, IntegrationView echoed) {
     List<Mismatch> mismatches = new ArrayList<>();
     Map<String, Object> desiredFields = desired.payload().fields();
-    for (FieldMapping field : IntegrationFields.of(desired.type())) {
+    for (FieldMapping field : desired.fields()) {
       String name = field.apiField();
       Object want = desiredFields.get(name);
       Object have = echoed.fields().get(name);

@@ -79,7 +79,8 @@ public final class TargetResolver {
         return refused(ConditionReason.InvalidSpec, String.join("; ", unsupported));
       }
       SecretValues values = secrets.read(namespace, DesiredIntegrations.referencedSecrets(resource.getSpec()));
-      DesiredIntegration desired = DesiredIntegrations.build(resource.getSpec(), values);
+      DesiredIntegration desired =
+          DesiredIntegrations.build(resource.getSpec(), values, connection.product().generation());
       Optional<ThirdPartyIntegration> owner = ownership.otherOwner(resource, connection.baseUrl());
       if (owner.isPresent()) {
         SyncOutcome.Failed conflict = SyncOutcome.Failed.of(ConditionReason.Conflict, conflictMessage(resource, owner.get()));

@@ -24,7 +24,7 @@ class ResourceParserTest {
   static final String TYPES =
       "PAGER_DUTY, SLACK, DATADOG, OPS_GENIE, VICTOR_OPS, WEBHOOK, MICROSOFT_TEAMS, PROMETHEUS,"
           + " NEW_RELIC";
-  static final String SPEC_FIELDS = "connectionSecretRef, datadog, deletionPolicy, microsoftTeams,"
+  static final String SPEC_FIELDS = "connectionSecretRef, datadog, deletionPolicy, managementPolicy, microsoftTeams,"
       + " newRelic, opsGenie, pagerDuty, projectId, prometheus, slack, type, victorOps, webhook";
   static final String BLOCK = "  pagerDuty:\n    region: US\n"
       + "    serviceKeySecretRef: {name: pagerduty, key: serviceKey}\n";
