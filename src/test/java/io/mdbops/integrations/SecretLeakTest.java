@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last: every log line, Event and resource (status included) the whole suite produced is
- * scanned for every secret value any test used — Secret values, private keys — in clear, base64
+ * Runs last: every log line, Event, resource (status included) and metrics scrape the whole suite
+ * produced is scanned for every secret value any test used — Secret values, private keys, service
+ * accounts' client secrets and every OAuth access token a simulator handed out — in clear, base64
  * or URL-encoded form.
  */
 @Order(Integer.MAX_VALUE)
@@ -39,6 +40,10 @@ class SecretLeakTest {
     assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"appliedSecrets\""));
     assertThat(logs).anyMatch(l -> l.contains("PUT SLACK in project"));
     assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
+    // the OAuth side was exercised too: client secrets and the tokens issued for them are scanned
+    assertThat(Fixtures.SECRET_VALUES).anyMatch(v -> v.startsWith("mdb_sa_sk_"));
+    assertThat(Fixtures.SECRET_VALUES).anyMatch(v -> v.startsWith("eyJ"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("metrics: ") && t.contains("endpoint=\"token\""));
 
     List<String> everything = new ArrayList<>(logs);
     everything.addAll(witnessed);
