@@ -110,7 +110,8 @@ final class IntegrationsEndpoint {
   }
 
   private Map<String, Object> masked(Map<String, Object> stored) {
-    Optional<TypeSchema> schema = TypeSchemas.of(String.valueOf(stored.get("type")));
+    Optional<TypeSchema> schema = fieldTables.of(String.valueOf(stored.get("type")))
+        .or(() -> TypeSchemas.of(String.valueOf(stored.get("type"))));
     return schema.map(s -> ResponseMasking.view(options.maskFormats(), s, stored)).orElse(stored);
   }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.contract.AtlasContract;
+import io.mdbops.integrations.contract.ContractRecorder;
 import io.mdbops.integrations.mapping.ProductSupport;
 import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.Product;
@@ -26,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * account (OAuth 2). Each converges with exactly one accepted write per integration (a POST on
  * Atlas), reads each project once per resync and writes nothing at rest or after a restart, and
  * undoes drift, re-sends a rotated Secret, removes on deletion and reports a conflict the same way.
- * With a service account, one token serves the whole operator and is revoked when it stops.
+ * With a service account, one token serves the whole operator and is revoked when it stops. On
+ * Atlas, every request and answer is held against MongoDB's published OpenAPI spec.
  */
 class ApiGenerationsEndToEndTest {
 
@@ -62,6 +65,9 @@ class ApiGenerationsEndToEndTest {
       if (c.serviceAccount()) {
         h.useServiceAccount();
       }
+      // on Atlas, all the traffic is held against MongoDB's published spec
+      ContractRecorder contract = new ContractRecorder(AtlasContract.load());
+      h.sim.observe(contract);
       String ns = h.namespace("gen");
       String project = h.project();
       List<IntegrationType> types = ProductSupport.offeredTypes(c.product());
@@ -139,6 +145,10 @@ class ApiGenerationsEndToEndTest {
       assertThat(h.calls(project).stream().filter(e -> e.method().equals("DELETE")).map(JournalEntry::status))
           .containsExactly(204);
 
+      if (c.api() == ApiGeneration.ATLAS_V2) {
+        assertThat(contract.violations()).as("MongoDB's OpenAPI spec").isEmpty();
+        assertThat(contract.checked()).isGreaterThan(types.size());
+      }
       if (c.serviceAccount()) {
         // one token per operator process, shared by every resource; never a Digest round trip
         assertThat(tokenCalls(h, "/api/oauth/token")).isEqualTo(2);
