@@ -179,7 +179,8 @@ public final class Examples {
     if (Files.isDirectory(path)) {
       try (Stream<Path> listing = Files.list(path)) {
         files = listing.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
-            .filter(p -> !p.getFileName().toString().equals("connection-secret.yaml"))
+            // connection-secret*.yaml are templates with placeholders: the sandbox makes its own connection
+            .filter(p -> !p.getFileName().toString().startsWith("connection-secret"))
             .sorted().toList();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list " + path, e);
