@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last: every log line, Event, resource (status included) and metrics scrape the whole suite
- * produced is scanned for every secret value any test used — Secret values, private keys, service
- * accounts' client secrets and every OAuth access token a simulator handed out — in clear, base64
+ * Runs last: every log line, Event, resource (status included), metrics scrape and ScrapeConfig the
+ * whole suite produced is scanned for every secret value any test used — Secret values, private keys,
+ * service accounts' client secrets and every OAuth access token a simulator handed out — in clear, base64
  * or URL-encoded form.
  */
 @Order(Integer.MAX_VALUE)
@@ -39,6 +39,12 @@ class SecretLeakTest {
     assertThat(witnessed).anyMatch(t -> t.startsWith("event: Created"));
     assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"appliedSecrets\""));
     assertThat(logs).anyMatch(l -> l.contains("PUT SLACK in project"));
+    // observed resources compared secrets through the mask and said which they could not compare
+    assertThat(witnessed).anyMatch(t -> t.startsWith("event: OutOfSync"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"notCompared\""));
+    // Prometheus discovery: status and the ScrapeConfig reference the password, never hold it
+    assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"discoveryUrl\""));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("scrapeconfig: ") && t.contains("\"basicAuth\""));
     assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
     // the OAuth side was exercised too: client secrets and the tokens issued for them are scanned
     assertThat(Fixtures.SECRET_VALUES).anyMatch(v -> v.startsWith("mdb_sa_sk_"));

@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
         "Serve the API simulator on 127.0.0.1: the Cloud Manager / Ops Manager public API v1.0"
             + " third-party integrations resource (/api/public/v1.0/groups/{id}/integrations), or with --api"
             + " atlas-v2 the Atlas Administration API v2 one (/api/atlas/v2/...), with HTTP Digest, OAuth 2"
-            + " service accounts (/api/oauth/token), masking and the documented errors, in memory. It is a"
-            + " local fake: the credentials it prints are made up for this run.",
+            + " service accounts (/api/oauth/token), masking and the documented errors, in memory, and each"
+            + " project's Prometheus HTTP service discovery (/prometheus/v1.0/groups/{id}/discovery, basic auth"
+            + " as its PROMETHEUS integration). It is a local fake: the credentials it prints are made up for"
+            + " this run.",
         "Seeds one project, one API key pair and one service account, prints them with a connection Secret"
             + " manifest and curl examples, and runs until Ctrl-C."})
 public final class SimulatorCommand implements Callable<Integer> {

@@ -25,6 +25,25 @@ public final class DesiredIntegrations {
 
   /** For the API generation a connection speaks. */
   public static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets, ApiGeneration generation) {
+    return build(spec, secrets, generation, false);
+  }
+
+  /**
+   * As {@link #build}, for a resource that only compares: a secret field whose value could not be
+   * read is left out (it is compared as far as it can be, and reported as not compared).
+   */
+  public static DesiredIntegration buildAvailable(ThirdPartyIntegrationSpec spec, SecretValues secrets) {
+    return buildAvailable(spec, secrets, ApiGeneration.PUBLIC_V1);
+  }
+
+  /** As {@link #buildAvailable(ThirdPartyIntegrationSpec, SecretValues)}, for the connection's API generation. */
+  public static DesiredIntegration buildAvailable(ThirdPartyIntegrationSpec spec, SecretValues secrets,
+      ApiGeneration generation) {
+    return build(spec, secrets, generation, true);
+  }
+
+  private static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets,
+      ApiGeneration generation, boolean available) {
     List<FieldMapping> mappings = IntegrationFields.of(spec.getType(), generation);
     Object block = spec.block(spec.getType());
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -40,7 +59,7 @@ public final class DesiredIntegrations {
       }
       if (field.isSecret()) {
         SecretKeySelector ref = field.secretRef().apply(block);
-        if (ref == null) {
+        if (ref == null || (available && !secrets.has(ref))) {
           continue;
         }
         fields.put(field.apiField(), secrets.value(ref));
@@ -77,6 +96,24 @@ public final class DesiredIntegrations {
         SecretKeySelector ref = field.secretRef().apply(block);
         if (ref != null && ref.getName() != null) {
           refs.add(ref);
+        }
+      }
+    }
+    return refs;
+  }
+
+  /** The secret fields the spec's block sets, by API field name, with the Secret key each comes from. */
+  public static Map<String, SecretKeySelector> secretFieldRefs(ThirdPartyIntegrationSpec spec) {
+    Map<String, SecretKeySelector> refs = new LinkedHashMap<>();
+    Object block = spec == null || spec.getType() == null ? null : spec.block(spec.getType());
+    if (block == null) {
+      return refs;
+    }
+    for (FieldMapping field : IntegrationFields.anyGeneration(spec.getType())) {
+      if (field.isSecret()) {
+        SecretKeySelector ref = field.secretRef().apply(block);
+        if (ref != null && ref.getName() != null) {
+          refs.put(field.apiField(), ref);
         }
       }
     }

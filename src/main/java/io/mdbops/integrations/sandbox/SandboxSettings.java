@@ -20,6 +20,8 @@ import java.util.function.UnaryOperator;
  * @param realApi a real API instead of the simulator, or null
  * @param simulatorOptions adjusts the simulator's options (latency, nonce lifetime, ambiguities)
  * @param faults faults the simulator injects, to rehearse outages
+ * @param operator whether the sandbox runs its own operator; without it, one started by the user
+ *     (say, {@code run} from an IDE) reconciles the examples
  * @param serviceAccount with the simulator: the connection Secret holds a service account (OAuth 2)
  *     instead of an API key
  */
@@ -33,6 +35,7 @@ public record SandboxSettings(
     RealApi realApi,
     UnaryOperator<SimulatorOptions.Builder> simulatorOptions,
     List<FaultRule> faults,
+    boolean operator,
     boolean serviceAccount) {
 
   public SandboxSettings {
@@ -59,10 +62,17 @@ public record SandboxSettings(
     private RealApi realApi;
     private UnaryOperator<SimulatorOptions.Builder> simulatorOptions;
     private List<FaultRule> faults;
+    private boolean operator = true;
 
     private boolean serviceAccount;
 
     private Builder() {}
+
+    /** Starts no operator: the user runs one against the sandbox's kubeconfig. */
+    public Builder withoutOperator() {
+      this.operator = false;
+      return this;
+    }
 
     public Builder examples(Path v) {
       examples = v;
@@ -113,7 +123,7 @@ public record SandboxSettings(
 
     public SandboxSettings build() {
       return new SandboxSettings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, realApi,
-          simulatorOptions, faults, serviceAccount);
+          simulatorOptions, faults, operator, serviceAccount);
     }
   }
 }

@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The Java methods below are its admin surface: they create projects, keys and service accounts,
  * read and edit what is stored (unmasked, as a UI edit would), revoke tokens, and expose the request
  * journal and the fault injector.
+ * Next to the API it serves each project's Prometheus HTTP service discovery ({@code
+ * /prometheus/v1.0/groups/{id}/discovery}, basic auth as the project's PROMETHEUS integration),
+ * which the journal does not record.
  *
  * <pre>{@code
  * try (ApiSimulator sim = ApiSimulator.start(SimulatorOptions.defaults())) {
@@ -119,6 +122,7 @@ public final class ApiSimulator implements AutoCloseable {
     String host = LOOPBACK + ":" + created.getAddress().getPort();
     created.createContext("/", new ApiHandler(options, digest, keys, tokens, store, faults, journal, observers,
         options.tls() ? "https" : "http", host));
+    created.createContext(DiscoveryEndpoint.PREFIX, new DiscoveryEndpoint(store, options.clock()));
     executor = newExecutor(options.threads());
     created.setExecutor(executor);
     created.start();
