@@ -19,14 +19,7 @@ import java.util.Optional;
  * Secrets, and the status the operator keeps on each resource (the masks it saw, the Secret versions
  * it last wrote). Reads only; each object at most once.
  */
-public final class ClusterReader implements AutoCloseable {
-
-  /** A read that failed for another reason than the object's absence. */
-  public static final class ReadFailure extends Exception {
-    ReadFailure(String message) {
-      super(message, null, false, false);
-    }
-  }
+public final class ClusterReader implements ClusterSource, AutoCloseable {
 
   private final KubernetesClient client;
   private final Map<String, Optional<Secret>> secrets = new HashMap<>();
@@ -58,7 +51,7 @@ public final class ClusterReader implements AutoCloseable {
     return Optional.ofNullable(client.getConfiguration().getNamespace());
   }
 
-  /** The Secret, or empty when the cluster has none of that name. */
+  @Override
   public Optional<Secret> secret(String namespace, String name) throws ReadFailure {
     String key = namespace + "/" + name;
     if (!secrets.containsKey(key)) {
@@ -76,7 +69,7 @@ public final class ClusterReader implements AutoCloseable {
     return secrets.values().stream().flatMap(Optional::stream).toList();
   }
 
-  /** The resource's status in the cluster, if it exists there and can be read. */
+  @Override
   public Optional<ThirdPartyIntegrationStatus> status(String namespace, String name) {
     return statuses.computeIfAbsent(namespace + "/" + name, key -> {
       try {

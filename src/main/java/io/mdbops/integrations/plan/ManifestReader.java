@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -74,14 +75,24 @@ public final class ManifestReader {
   }
 
   private void read(String fileName, String text, Collector into) {
-    String[] documents = DOCUMENT_SEPARATOR.split(text);
-    for (int i = 0; i < documents.length; i++) {
-      String where = fileName + (documents.length > 1 ? "#" + (i + 1) : "");
+    List<String> documents = new ArrayList<>();
+    List<Integer> firstLines = new ArrayList<>();
+    Matcher separator = DOCUMENT_SEPARATOR.matcher(text);
+    int start = 0;
+    while (separator.find()) {
+      documents.add(text.substring(start, separator.start()));
+      firstLines.add(lineOf(text, start));
+      start = separator.end();
+    }
+    documents.add(text.substring(start));
+    firstLines.add(lineOf(text, start));
+    for (int i = 0; i < documents.size(); i++) {
+      String where = fileName + (documents.size() > 1 ? "#" + (i + 1) : "");
       JsonNode tree;
       try {
-        tree = YAML.readTree(documents[i]);
+        tree = YAML.readTree(documents.get(i));
       } catch (JsonProcessingException e) {
-        into.unreadable.add(new Manifests.Unreadable(where, "not valid YAML" + location(e)));
+        into.unreadable.add(new Manifests.Unreadable(where, "not valid YAML" + location(e, firstLines.get(i))));
         continue;
       }
       if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -91,7 +102,7 @@ public final class ManifestReader {
       if (!tree.isObject() || kind.isEmpty()) {
         into.unreadable.add(new Manifests.Unreadable(where, "not a Kubernetes object (no kind)"));
       } else if (kind.equals("ThirdPartyIntegration")) {
-        into.resources.add(resource(where, documents[i], tree));
+        into.resources.add(resource(where, documents.get(i), tree));
       } else if (kind.equals("Secret")) {
         secret(where, tree, into);
       } else {
@@ -163,10 +174,20 @@ public final class ManifestReader {
     return node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
   }
 
-  /** Where the YAML breaks; not the parser's text, which may quote any part of the document. */
-  private static String location(JsonProcessingException e) {
+  /** Where the YAML breaks, as a line of the file; not the parser's text, which may quote the document. */
+  private static String location(JsonProcessingException e, int firstLine) {
     return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
-        : " (line " + e.getLocation().getLineNr() + " of the document)";
+        : " (line " + (firstLine + e.getLocation().getLineNr() - 1) + ")";
+  }
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private static final class Collector {

@@ -1,6 +1,7 @@
 package io.mdbops.integrations.plan;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import java.util.Optional;
 
 /**
@@ -40,10 +41,10 @@ public final class PlanSecrets {
   public record Absent(boolean missing, String why) implements Lookup {}
 
   private final Manifests manifests;
-  private final ClusterReader cluster;
+  private final ClusterSource cluster;
 
   /** @param cluster null without a kubeconfig */
-  public PlanSecrets(Manifests manifests, ClusterReader cluster) {
+  public PlanSecrets(Manifests manifests, ClusterSource cluster) {
     this.manifests = manifests;
     this.cluster = cluster;
   }
@@ -59,7 +60,7 @@ public final class PlanSecrets {
     Optional<Secret> inCluster;
     try {
       inCluster = cluster.secret(namespace, name);
-    } catch (ClusterReader.ReadFailure e) {
+    } catch (ClusterSource.ReadFailure e) {
       return inManifests.<Lookup>map(s -> new Found(s, Origin.MANIFESTS, Optional.empty()))
           .orElseGet(() -> new Absent(false, e.getMessage()));
     }
@@ -71,8 +72,7 @@ public final class PlanSecrets {
   }
 
   /** The cluster's status of a resource, when a kubeconfig was given and the resource exists there. */
-  public Optional<io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus> clusterStatus(
-      String namespace, String name) {
+  public Optional<ThirdPartyIntegrationStatus> clusterStatus(String namespace, String name) {
     return cluster == null || name == null ? Optional.empty() : cluster.status(namespace, name);
   }
 }
