@@ -22,7 +22,8 @@ public final class JsonPlan {
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
     root.put("exitCode", plan.exitCode());
-    root.put("changes", plan.exitCode() == Plan.CHANGES);
+    // whether a managed resource would change the project, errors elsewhere or not
+    root.put("changes", plan.entries().stream().anyMatch(PlanEntry::changesProject));
     ObjectNode summary = root.putObject("summary");
     for (Action action : Action.values()) {
       // observe-only resources change nothing: counted apart, not as creates, updates or deletes
