@@ -67,8 +67,9 @@ public final class PlanConnections {
   }
 
   private Result fromFlags() {
-    return new Resolved(new ResolvedConnection(flags, Product.derivedFrom(flags.baseUrl()), "", "--api-url", "flags",
-        false), "--api-url");
+    ResolvedConnection connection = new ResolvedConnection(flags, Product.derivedFrom(flags.baseUrl()),
+        "(command line)", "--api-url", "flags", false);
+    return new Resolved(connection, "--api-url");
   }
 
   private static Result fromSecret(PlanSecrets.Found found, String namespace, String name, boolean isDefault) {

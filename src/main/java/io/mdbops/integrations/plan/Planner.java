@@ -60,7 +60,12 @@ public final class Planner {
     return new Plan(entries, notes);
   }
 
-  private PlanEntry plan(Manifests.Resource manifest, Map<String, String> names, Map<ProjectKey, Map<String, String>> owners) {
+  /**
+   * @param names the resources planned so far, by namespace/name: where each came from
+   * @param owners the resource planned so far for each integration, by project (as read) and type
+   */
+  private PlanEntry plan(Manifests.Resource manifest, Map<String, String> names,
+      Map<ProjectKey, Map<String, String>> owners) {
     Entry entry = new Entry(manifest);
     if (!manifest.valid()) {
       return entry.error(manifest.problems());
