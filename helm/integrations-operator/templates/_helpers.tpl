@@ -91,6 +91,11 @@ merge patch, without reading it first.
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]
+{{- if .Values.rbac.scrapeConfigs }}
+- apiGroups: ["monitoring.coreos.com"]
+  resources: ["scrapeconfigs"]
+  verbs: ["get", "create", "update", "delete"]
+{{- end }}
 {{- end }}
 
 {{/*

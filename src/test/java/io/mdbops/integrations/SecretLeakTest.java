@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last: every log line, Event and resource (status included) the whole suite produced is
+ * Runs last: every log line, Event, resource (status included) and ScrapeConfig the whole suite produced is
  * scanned for every secret value any test used — Secret values, private keys — in clear, base64
  * or URL-encoded form.
  */
@@ -38,6 +38,12 @@ class SecretLeakTest {
     assertThat(witnessed).anyMatch(t -> t.startsWith("event: Created"));
     assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"appliedSecrets\""));
     assertThat(logs).anyMatch(l -> l.contains("PUT SLACK in project"));
+    // observed resources compared secrets through the mask and said which they could not compare
+    assertThat(witnessed).anyMatch(t -> t.startsWith("event: OutOfSync"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"notCompared\""));
+    // Prometheus discovery: status and the ScrapeConfig reference the password, never hold it
+    assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"discoveryUrl\""));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("scrapeconfig: ") && t.contains("\"basicAuth\""));
     assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
 
     List<String> everything = new ArrayList<>(logs);

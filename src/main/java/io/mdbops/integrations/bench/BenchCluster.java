@@ -38,7 +38,7 @@ final class BenchCluster implements AutoCloseable {
     population = Population.of(settings.resources(), settings.projects(), settings.namespaces());
     kube = KubeApi.start(settings.kubeApi());
     client = kube.client();
-    sim = ApiSimulator.start(SimulatorOptions.builder()
+    sim = ApiSimulator.start(settings.simulator().apply(SimulatorOptions.builder())
         .latency(settings.latency())
         .threads(settings.simulatorThreads())
         // a phase's requests must all fit: PUTs, lists, challenges
@@ -71,10 +71,12 @@ final class BenchCluster implements AutoCloseable {
       client.resources(ThirdPartyIntegration.class).resource(Population.resource(m)).create();
     }, timeout);
     if (unrelatedSecrets > 0) {
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(Population.UNRELATED)
-          .endMetadata().build()).create();
+      // beside the resources, as Helm keeps its release history in the applications' namespaces:
+      // an operator watching only those namespaces still sees them
+      List<Population.Tenant> tenants = population.tenants();
       List<Integer> indexes = java.util.stream.IntStream.range(0, unrelatedSecrets).boxed().toList();
-      inParallel(indexes, i -> client.secrets().resource(Population.unrelated(i, unrelatedSecretBytes)).create(), timeout);
+      inParallel(indexes, i -> client.secrets().resource(Population.unrelated(i, unrelatedSecretBytes,
+          tenants.get(i % tenants.size()).namespace())).create(), timeout);
     }
     return Duration.ofNanos(System.nanoTime() - start);
   }

@@ -10,6 +10,8 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import io.mdbops.integrations.simulator.SimulatorOptions;
 
 /**
  * What one benchmark run does. Immutable; the {@code bench} command fills it from its flags.
@@ -32,12 +34,18 @@ import java.util.function.Function;
  * @param warmup resources converged by a throw-away operator on a throw-away cluster first, so the
  *     JIT has compiled the hot paths before anything is measured (0 = measure a cold JVM)
  * @param unrelatedSecrets Secrets no resource references (as Helm releases and service accounts
- *     leave in real clusters), created in a namespace of their own
+ *     leave in real clusters), spread over the tenants' namespaces
  * @param unrelatedSecretBytes the size of each one's data
  * @param asyncEvents experiment: the operator's Event writes leave the reconcile threads
  * @param apiSettings the operator's API client settings for a configuration; the command passes
  *     what {@code run} derives, optionally with overrides for experiments
  * @param out where the JSON result goes; null for nowhere
+ * @param watchNamespaces the operator watches the tenants' namespaces only (one Secret informer per
+ *     namespace) instead of every namespace
+ * @param operatorJar the jar the startup scenario starts ({@code java -jar JAR run}); null for this
+ *     JVM's class path
+ * @param cds the startup scenario also measures with an AppCDS archive made by a training run
+ * @param simulator adjusts the simulator's options: which reading of the documented ambiguities it plays
  */
 public record BenchSettings(
     int resources,
@@ -57,7 +65,11 @@ public record BenchSettings(
     int unrelatedSecretBytes,
     boolean asyncEvents,
     Function<OperatorConfig, ApiClientSettings> apiSettings,
-    Path out) {
+    Path out,
+    boolean watchNamespaces,
+    Path operatorJar,
+    boolean cds,
+    UnaryOperator<SimulatorOptions.Builder> simulator) {
 
   /** Integrations one project can hold: one per type. */
   public static final int TYPES_PER_PROJECT = ProductSupport.offeredTypes(Product.OPS_MANAGER).size();
@@ -67,7 +79,11 @@ public record BenchSettings(
     cold,
     steady,
     rotation,
-    memory;
+    /** A new operator over the converged fleet: what every upgrade, drain and leader change costs. */
+    restart,
+    memory,
+    /** The operator as its own process: process start to /readyz and to the first API call. */
+    startup;
 
     public static Set<Scenario> parse(String value) {
       if (value.equals("all")) {
@@ -140,8 +156,32 @@ public record BenchSettings(
     private boolean asyncEvents;
     private Function<OperatorConfig, ApiClientSettings> apiSettings = config -> ApiClientSettings.defaults();
     private Path out;
+    private boolean watchNamespaces;
+    private Path operatorJar;
+    private boolean cds;
+    private UnaryOperator<SimulatorOptions.Builder> simulator = UnaryOperator.identity();
 
     private Builder() {}
+
+    public Builder simulator(UnaryOperator<SimulatorOptions.Builder> v) {
+      simulator = v;
+      return this;
+    }
+
+    public Builder watchNamespaces(boolean v) {
+      watchNamespaces = v;
+      return this;
+    }
+
+    public Builder operatorJar(Path v) {
+      operatorJar = v;
+      return this;
+    }
+
+    public Builder cds(boolean v) {
+      cds = v;
+      return this;
+    }
 
     public Builder resources(int v) {
       resources = v;
@@ -236,7 +276,7 @@ public record BenchSettings(
           latency, concurrency, rotations != null ? rotations : Math.min(100, resources), scenarios, phaseTimeout,
           quietPeriod, creatorThreads, simulatorThreads, kubeApi, warmup, unrelatedSecrets,
           unrelatedSecretBytes, asyncEvents, apiSettings,
-          out);
+          out, watchNamespaces, operatorJar, cds, simulator);
     }
   }
 

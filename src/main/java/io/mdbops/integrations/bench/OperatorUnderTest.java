@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.controller.ManagedOperator;
 import io.mdbops.integrations.controller.OperatorAssembly;
@@ -52,6 +53,16 @@ final class OperatorUnderTest implements AutoCloseable {
 
   int watchedProjects() {
     return assembly.driftWatch().watchedProjects();
+  }
+
+  /** Resources whose last pass in this operator compared them with the live project and found them Synced. */
+  int verified() {
+    return assembly.metrics().resourcesAt(ConditionReason.Synced);
+  }
+
+  /** Reconciler passes that ended (JOSDK's count, successes and failures). */
+  long passes() {
+    return assembly.passes();
   }
 
   int apiClients() {

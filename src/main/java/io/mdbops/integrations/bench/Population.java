@@ -26,7 +26,6 @@ public final class Population {
 
   public static final String CONNECTION_SECRET = "ops-manager";
   /** The namespace of the Secrets no resource references. */
-  public static final String UNRELATED = "unrelated";
   private static final IntegrationType[] TYPES =
       ProductSupport.offeredTypes(Product.OPS_MANAGER).toArray(IntegrationType[]::new);
 
@@ -118,11 +117,12 @@ public final class Population {
   }
 
   /** A Secret no resource references, with {@code bytes} of data (like a Helm release's). */
-  public static Secret unrelated(int i, int bytes) {
+  /** An unrelated Secret in {@code namespace}, as Helm leaves one per release revision. */
+  public static Secret unrelated(int i, int bytes, String namespace) {
     byte[] data = new byte[bytes];
     new Random(i).nextBytes(data);
     return new SecretBuilder()
-        .withNewMetadata().withNamespace(UNRELATED).withName(String.format("release-%06d", i))
+        .withNewMetadata().withNamespace(namespace).withName(String.format("release-%06d", i))
         .addToLabels("owner", "helm").endMetadata()
         .withType("helm.sh/release.v1")
         .addToData("release", Base64.getEncoder().encodeToString(data))

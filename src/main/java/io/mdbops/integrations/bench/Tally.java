@@ -69,6 +69,11 @@ final class Tally {
     return e.method().equals("PUT") && !e.challenged();
   }
 
+  /** A list of a project's integrations (GET without a type), Digest challenges not counted. */
+  static boolean isList(JournalEntry e) {
+    return e.method().equals("GET") && e.type() == null && e.projectId() != null && !e.challenged();
+  }
+
   static double seconds(Duration d) {
     return round(d.toNanos() / 1e9);
   }

@@ -10,6 +10,7 @@ import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.controller.OperatorAssembly;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -18,15 +19,17 @@ import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: the scale benchmark of issue 8 (embedded Kubernetes API + simulator + operator). */
+/** {@code bench}: the scale benchmark (embedded Kubernetes API + simulator + operator). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
         "Measure the operator at scale in this JVM: cold convergence, one steady-state drift interval,"
-            + " a Secret rotation burst and its memory, against the embedded Kubernetes API and the API simulator.",
-        "Prints a table and writes JSON. See docs/benchmarks.md."})
+            + " a Secret rotation burst, a warm restart and its memory, against the embedded Kubernetes API and the"
+            + " API simulator; and start-up as its own process.",
+        "Prints a table and writes JSON with stable keys (--out). See docs/benchmarks.md."})
 public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--resources", paramLabel = "N", defaultValue = "1000",
@@ -55,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Credentials Secrets updated at once in the rotation scenario. Default: 100 (at most resources).")
   Integer rotations;
 
-  @Option(names = "--scenario", paramLabel = "cold|steady|rotation|memory|all", defaultValue = "all",
+  @Option(names = "--scenario", paramLabel = "cold|steady|rotation|restart|memory|startup|all", defaultValue = "all",
       description = "What to measure, comma-separated; cold always runs first. Default: ${DEFAULT-VALUE}.")
   String scenario;
 
@@ -104,6 +107,23 @@ public final class BenchCommand implements Callable<Integer> {
       description = "The simulator's request threads. Default: ${DEFAULT-VALUE}.")
   int simulatorThreads;
 
+  @Option(names = "--watch-namespaces",
+      description = "Configure the operator with the tenants' namespaces as watchNamespaces (one Secret informer per"
+          + " namespace) instead of watching every namespace.")
+  boolean watchNamespaces;
+
+  @Option(names = "--operator-jar", paramLabel = "JAR",
+      description = "The jar the startup scenario starts as `java -jar JAR run`. Default:"
+          + " target/integrations-operator-runtime.jar when it exists, else this JVM's class path.")
+  Path operatorJar;
+
+  @Option(names = "--cds",
+      description = "The startup scenario also makes an AppCDS archive in a training run and measures with it.")
+  boolean cds;
+
+  @Mixin
+  SimulatorModeOptions modes = new SimulatorModeOptions();
+
   @Option(names = "--verbose", description = "Keep the operator's INFO log (one line per write).")
   boolean verbose;
 
@@ -146,6 +166,10 @@ public final class BenchCommand implements Callable<Integer> {
         .unrelatedSecrets(unrelatedSecrets, unrelatedSecretBytes)
         .apiSettings(this::apiSettings)
         .out(file)
+        .watchNamespaces(watchNamespaces)
+        .operatorJar(operatorJar != null ? operatorJar : defaultOperatorJar())
+        .cds(cds)
+        .simulator(modes::applyTo)
         .build();
     BenchResult result = new Benchmark(settings, System.err).run();
     PrintWriter stdout = spec.commandLine().getOut();
@@ -163,6 +187,11 @@ public final class BenchCommand implements Callable<Integer> {
       return s;
     }
     return s.withMaxIdleConnections(maxIdleConnections);
+  }
+
+  private static Path defaultOperatorJar() {
+    Path runtime = Path.of("target", "integrations-operator-runtime.jar");
+    return Files.isRegularFile(runtime) ? runtime : null;
   }
 
   /** Like {@link Durations}, but 0 is allowed. */

@@ -14,6 +14,8 @@ import io.mdbops.integrations.opsmanager.ApiConnection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,6 +82,11 @@ public final class SandboxCommand implements Callable<Integer> {
   @Mixin
   ApiConnectionOptions api = new ApiConnectionOptions();
 
+  @Option(names = "--no-operator",
+      description = "Start everything but the operator, and print how to run your own (`run`, say from an IDE)"
+          + " against this sandbox. Two operators on one sandbox would race each other.")
+  boolean noOperator;
+
   @Option(names = "--verbose", description = "Also show the operator's own log (INFO).")
   boolean verbose;
 
@@ -100,7 +107,7 @@ public final class SandboxCommand implements Callable<Integer> {
     Console console = new Console(out);
     console.line("Starting the sandbox: embedded Kubernetes API, "
         + (settings.realApi() == null ? "API simulator" : "API at " + settings.realApi().connection().baseUrl())
-        + ", operator (resync every " + format(settings.resyncInterval()) + ")...");
+        + (settings.operator() ? ", operator (resync every " + format(settings.resyncInterval()) + ")..." : ", no operator..."));
     Sandbox sandbox = Sandbox.start(settings, console::line);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -162,13 +169,16 @@ public final class SandboxCommand implements Callable<Integer> {
     t.start();
   }
 
-  private static void banner(Console console, Sandbox sandbox) {
-    String kubectl = "kubectl --cache-dir=" + sandbox.kubectlCache().toAbsolutePath();
+  static void banner(Console console, Sandbox sandbox) {
     Path dir = sandbox.examples().directory();
     console.line("Kubernetes API  " + sandbox.kube().url());
     if (sandbox.simulator() != null) {
       console.line("API simulator   " + sandbox.apiBaseUrl() + ", project " + String.join(", ",
           sandbox.simulator().projects()) + "; key pair in Secret " + String.join(", ", sandbox.connectionSecrets()));
+      String modes = SimulatorModeOptions.describe(sandbox.simulator().options());
+      if (!modes.isEmpty()) {
+        console.line("                playing " + modes);
+      }
     } else {
       console.line("API             " + sandbox.apiBaseUrl() + "; examples re-targeted to project(s) "
           + String.join(", ", sandbox.examples().projectIds()) + " and written to " + display(dir));
@@ -177,25 +187,48 @@ public final class SandboxCommand implements Callable<Integer> {
     }
     console.line("Examples        " + sandbox.exampleKeys().size() + " resources, copies in " + display(dir)
         + " (edit these; the checkout stays as it is)");
-    console.line("Metrics         " + sandbox.metricsUrl() + "/metrics (health: /healthz, /readyz)");
+    if (sandbox.metricsUrl() != null) {
+      console.line("Metrics         " + sandbox.metricsUrl() + "/metrics (health: /healthz, /readyz)");
+    } else {
+      console.line("Operator        not started (--no-operator); run yours against this sandbox, e.g. from the checkout:");
+      console.line("  KUBECONFIG=" + sandbox.kubeconfig().toAbsolutePath() + " java -jar target/integrations-operator.jar run"
+          + " --allowed-base-urls " + sandbox.apiBaseUrl() + " --leader-election false --http-port 8081");
+    }
     sandbox.examples().all().forEach(e -> e.problems().forEach(p -> console.line("  warning: " + p)));
     sandbox.refusals().forEach(r -> console.line("  refused by the API: " + r));
     sandbox.unknownReferences().forEach(r -> console.line("  note: " + r));
+    console.line("");
+    console.line("Try it with kubectl, from another terminal (the README's walkthrough starts with these lines):");
+    walkthroughSetup(sandbox).forEach(line -> console.line("  " + line));
     String slack = Examples.FILES.get(IntegrationType.SLACK);
     Examples.Example shown = sandbox.examples().all().stream().filter(e -> e.fileName().equals(slack))
         .findFirst().orElse(sandbox.examples().all().get(0));
-    String file = display(dir.resolve(shown.fileName()));
+    String file = "$SANDBOX/" + sandbox.workDir().toAbsolutePath().relativize(dir.resolve(shown.fileName()).toAbsolutePath());
     String name = shown.resources().isEmpty() ? "NAME" : shown.resources().get(0).getMetadata().getName();
-    console.line("");
-    console.line("Try it with kubectl, from another terminal:");
-    console.line("  export KUBECONFIG=" + sandbox.kubeconfig().toAbsolutePath());
-    console.line("  " + kubectl + " get tpi");
-    console.line("  " + kubectl + " get tpi " + name + " -o yaml");
+    console.line("  k get tpi");
+    console.line("  k get tpi " + name + " -o yaml");
     console.line("  # edit " + file + (shown.fileName().equals(slack) ? " (say, channelName)" : "") + ", then:");
-    console.line("  " + kubectl + " apply -f " + file);
-    console.line("  " + kubectl + " delete --wait=false -f " + file);
+    console.line("  k apply -f " + file);
+    console.line("  k delete --wait=false -f " + file);
     console.line("(This embedded API validates like a real one, but cannot stream: get --watch and kubectl wait"
         + " fail at once; run the command again instead.)");
+  }
+
+  /**
+   * The shell lines that point kubectl (and curl, at the simulator) at this sandbox; kubectl's
+   * cache goes into the sandbox's directory, so nothing is written under {@code ~/.kube}.
+   */
+  static List<String> walkthroughSetup(Sandbox sandbox) {
+    Path work = sandbox.workDir().toAbsolutePath();
+    Path kubeconfig = sandbox.kubeconfig().toAbsolutePath();
+    List<String> lines = new ArrayList<>();
+    lines.add("export SANDBOX=" + work);
+    lines.add("export KUBECONFIG=" + (kubeconfig.startsWith(work) ? "$SANDBOX/" + work.relativize(kubeconfig) : kubeconfig));
+    lines.add("alias k=\"kubectl --cache-dir=$SANDBOX/" + work.relativize(sandbox.kubectlCache().toAbsolutePath()) + "\"");
+    if (sandbox.simulator() != null) {
+      lines.add("export API=" + sandbox.apiBaseUrl());
+    }
+    return lines;
   }
 
   /** 90s as 1m30s, 60s as 1m. */
@@ -220,6 +253,9 @@ public final class SandboxCommand implements Callable<Integer> {
       faults.applyTo(SimulatorOptions.builder()).build(); // a bad flag is a usage error, told before start
       s = SandboxSettings.builder().examples(examples).kubeconfigOut(kubeconfigOut).kubePort(kubePort)
           .simulatorPort(simulatorPort).resyncInterval(resyncInterval).simulator(b -> modes.applyTo(faults.applyTo(b)), faults.rules());
+      if (noOperator) {
+        s.withoutOperator();
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Serve the API simulator on 127.0.0.1: the Cloud Manager / Ops Manager public API v1.0"
             + " third-party integrations resource (/api/public/v1.0/groups/{id}/integrations) with HTTP"
-            + " Digest, masking and the documented errors, in memory. It is a local fake: the key pair it"
-            + " prints is made up for this run.",
+            + " Digest, masking and the documented errors, in memory, and each project's Prometheus HTTP"
+            + " service discovery (/prometheus/v1.0/groups/{id}/discovery, basic auth as its PROMETHEUS"
+            + " integration). It is a local fake: the key pair it prints is made up for this run.",
         "Seeds one project and one API key pair, prints them with a connection Secret manifest and a"
             + " curl example, and runs until Ctrl-C."})
 public final class SimulatorCommand implements Callable<Integer> {

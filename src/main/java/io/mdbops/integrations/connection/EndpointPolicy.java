@@ -51,7 +51,8 @@ public final class EndpointPolicy {
     throw new ConnectionUnavailableException(
         ConditionReason.EndpointNotAllowed,
         "baseUrl " + uri + " is not on the operator's list of allowed API endpoints; ask the"
-            + " operator's administrator to add it (setting allowedBaseUrls)");
+            + " operator's administrator to add it (flag --allowed-base-urls, env INTEGRATIONS_OPERATOR_ALLOWED_BASE_URLS,"
+            + " Helm value allowedBaseUrls)");
   }
 
   /** Parses and normalises a base URL, refusing the shapes no connection may have. */

@@ -67,7 +67,13 @@ public final class EventRecorder implements EventSink, AutoCloseable {
         Thread t = new Thread(r, "event-writer");
         t.setDaemon(true);
         return t;
-      }, (task, executor) -> LOG.warn("more than {} Events waiting to be written; dropping one", MAX_QUEUED));
+      }, (task, executor) -> {
+        if (executor.isShutdown()) {
+          LOG.debug("stopping: an Event recorded during shutdown is not written");
+        } else {
+          LOG.warn("more than {} Events waiting to be written; dropping one", MAX_QUEUED);
+        }
+      });
 
   public EventRecorder(KubernetesClient client, Clock clock, String instance) {
     this.client = client;

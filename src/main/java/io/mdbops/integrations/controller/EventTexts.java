@@ -1,6 +1,7 @@
 package io.mdbops.integrations.controller;
 
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.prometheus.PrometheusDiscovery;
 import io.mdbops.integrations.sync.Change;
 import io.mdbops.integrations.sync.LiveComparison;
 
@@ -24,6 +25,16 @@ final class EventTexts {
   static String removed(ThirdPartyIntegration resource, boolean existed) {
     return (existed ? "removed the " : "the ") + integration(resource)
         + (existed ? " from project " : " was already gone from project ") + resource.getSpec().getProjectId();
+  }
+
+  static String scrapeConfig(ThirdPartyIntegration resource, PrometheusDiscovery.Action action) {
+    String which = "ScrapeConfig " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    return switch (action) {
+      case Created -> "created " + which + ": Prometheus discovers the hosts of project "
+          + resource.getSpec().getProjectId() + " through it";
+      case Updated -> "updated " + which + " to match spec.prometheus";
+      case Deleted -> "deleted " + which + ": spec.prometheus.scrapeConfig.create is no longer true";
+    };
   }
 
   private static String integration(ThirdPartyIntegration resource) {

@@ -65,7 +65,10 @@ public final class ManagedOperator implements AutoCloseable {
     parts.driftWatch().start();
     parts.index().sweepUnreferencedSecrets();
     long every = parts.resyncInterval().toMillis();
-    sweeper.scheduleWithFixedDelay(parts.index()::sweepUnreferencedSecrets, every, every, TimeUnit.MILLISECONDS);
+    sweeper.scheduleWithFixedDelay(() -> {
+      parts.index().forgetSecretsAtStart();
+      parts.index().sweepUnreferencedSecrets();
+    }, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Serves /metrics, /healthz and /readyz (idempotent); {@link #start()} does it first anyway. */
@@ -111,6 +114,22 @@ public final class ManagedOperator implements AutoCloseable {
   /** The operator's cached copy of a Secret (what a pass would read right now). */
   public Optional<Secret> cachedSecret(String namespace, String name) {
     return parts.index().secret(namespace, name);
+  }
+
+  /** Reconciler passes started since this operator was built, by JOSDK's count. */
+  public long passes() {
+    return (long) parts.metrics().registry().getMeters().stream()
+        .filter(m -> m instanceof io.micrometer.core.instrument.Counter
+            && m.getId().getName().startsWith("operator.sdk.reconciliations.started"))
+        .mapToDouble(m -> ((io.micrometer.core.instrument.Counter) m).count()).sum();
+  }
+
+  /**
+   * What the operator holds of this Secret in memory, without reading it: it keeps only the
+   * metadata of Secrets no resource references.
+   */
+  public ResourceIndex.CachedSecret secretCacheState(String namespace, String name) {
+    return parts.index().cachedSecret(namespace, name);
   }
 
   /** Waits until the Events recorded so far are written (they are written in the background). */

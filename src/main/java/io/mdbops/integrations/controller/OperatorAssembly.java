@@ -12,6 +12,8 @@ import io.mdbops.integrations.opsmanager.ApiCallListener;
 import io.mdbops.integrations.opsmanager.ApiClientSettings;
 import io.mdbops.integrations.opsmanager.IntegrationsApiFactory;
 import io.mdbops.integrations.opsmanager.OkHttpIntegrationsApiFactory;
+import io.mdbops.integrations.prometheus.PrometheusDiscovery;
+import io.mdbops.integrations.prometheus.ScrapeConfigStore;
 import io.mdbops.integrations.sync.DriftWatch;
 import io.mdbops.integrations.sync.IntegrationRemoval;
 import io.mdbops.integrations.sync.IntegrationSync;
@@ -153,6 +155,7 @@ public final class OperatorAssembly {
         index,
         new IntegrationSync(targets, snapshots, driftWatch, config.resyncInterval().multipliedBy(2)),
         new IntegrationRemoval(targets, snapshots),
+        new PrometheusDiscovery(connections, index::secret, ScrapeConfigStore.of(client)),
         new Verdicts(new StatusBuilder(clock), new RetryPolicy(config.resyncInterval())),
         StatusWriter.patchingAndCaching(),
         events,

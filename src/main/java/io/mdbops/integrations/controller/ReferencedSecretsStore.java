@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * the Kubernetes API when a pass needs it. Stripping starts once the resource cache is complete,
  * since before that every Secret would look unreferenced.
  *
- * <p>Only for the single informer of all namespaces: informers of several namespaces would share
- * one store and each prune the others' keys on a relist.
+ * <p>One store per informer: informers of several namespaces sharing one store would each prune
+ * the others' keys on a relist.
  */
 final class ReferencedSecretsStore implements ItemStore<Secret> {
 

@@ -11,9 +11,12 @@ import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
 import io.mdbops.integrations.mapping.DesiredIntegrations;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -30,9 +33,32 @@ public final class ResourceIndex {
   private final String defaultConnectionSecret;
   private final Set<String> secretNamespaces;
   private volatile IndexerResourceCache<ThirdPartyIntegration> primary;
-  private volatile InformerEventSource<Secret, ThirdPartyIntegration> secrets;
-  private volatile ReferencedSecretsStore secretStore;
+  /** The Secret caches by namespace, or under {@link #ALL_NAMESPACES} when every namespace is watched. */
+  private volatile Map<String, SecretCache> secretCaches = Map.of();
   private volatile KubernetesClient client;
+
+  private static final String ALL_NAMESPACES = "*";
+
+  /** One Secret informer, its store and what it listed at start. */
+  private record SecretCache(InformerEventSource<Secret, ThirdPartyIntegration> source, ReferencedSecretsStore store,
+      SecretsAtStart atStart) {}
+
+  /** A Secret informer that remembers what it listed once started, see {@link SecretsAtStart}. */
+  private static final class SecretSource extends InformerEventSource<Secret, ThirdPartyIntegration> {
+    private final SecretsAtStart atStart;
+
+    SecretSource(InformerEventSourceConfiguration<Secret> config, EventSourceContext<ThirdPartyIntegration> context,
+        SecretsAtStart atStart) {
+      super(config, context);
+      this.atStart = atStart;
+    }
+
+    @Override
+    public synchronized void start() {
+      super.start();
+      atStart.remember(list(s -> true));
+    }
+  }
 
   /**
    * @param defaultConnectionSecret the default connection Secret's name, or null
@@ -45,35 +71,48 @@ public final class ResourceIndex {
   }
 
   /**
-   * Indexes the resource cache and makes the Secret informer whose changes wake the resources
-   * referencing the Secret. Watching every namespace, one informer keeps the data of referenced
-   * Secrets only.
+   * Indexes the resource cache and makes the Secret informers whose changes wake the resources
+   * referencing the Secret: one for every namespace, or one per watched namespace. Each keeps the
+   * data of referenced Secrets only, in a store of its own: informers of several namespaces
+   * sharing one store would each prune the others' entries on a relist.
    */
-  InformerEventSource<Secret, ThirdPartyIntegration> secretEventSource(EventSourceContext<ThirdPartyIntegration> context) {
+  List<InformerEventSource<Secret, ThirdPartyIntegration>> secretEventSources(
+      EventSourceContext<ThirdPartyIntegration> context) {
     attach(context);
-    var config = InformerEventSourceConfiguration.from(Secret.class, ThirdPartyIntegration.class)
-        .withName("secrets")
-        .withSecondaryToPrimaryMapper(this::referencing);
+    this.client = context.getClient();
+    Map<String, SecretCache> caches = new LinkedHashMap<>();
     if (secretNamespaces.isEmpty()) {
-      config.withWatchAllNamespaces();
-      ReferencedSecretsStore store = new ReferencedSecretsStore(this::isReferenced);
-      config.withItemStore(store);
-      this.secretStore = store;
-      this.client = context.getClient();
+      caches.put(ALL_NAMESPACES, secretCache(context, "secrets", c -> c.withWatchAllNamespaces()));
     } else {
-      config.withNamespaces(secretNamespaces);
+      for (String namespace : secretNamespaces) {
+        caches.put(namespace, secretCache(context, "secrets-" + namespace, c -> c.withNamespaces(Set.of(namespace))));
+      }
     }
-    InformerEventSource<Secret, ThirdPartyIntegration> source = new InformerEventSource<>(config.build(), context);
-    this.secrets = source;
-    return source;
+    this.secretCaches = Map.copyOf(caches);
+    return caches.values().stream().map(SecretCache::source).toList();
+  }
+
+  private SecretCache secretCache(EventSourceContext<ThirdPartyIntegration> context, String name,
+      Consumer<InformerEventSourceConfiguration.Builder<Secret>> where) {
+    ReferencedSecretsStore store = new ReferencedSecretsStore(this::isReferenced);
+    SecretsAtStart atStart = new SecretsAtStart();
+    var config = InformerEventSourceConfiguration.from(Secret.class, ThirdPartyIntegration.class)
+        .withName(name)
+        .withSecondaryToPrimaryMapper(this::referencing)
+        .withOnAddFilter(atStart);
+    where.accept(config);
+    config.withItemStore(store);
+    return new SecretCache(new SecretSource(config.build(), context, atStart), store, atStart);
   }
 
   /** Starts dropping unreferenced Secrets' data (once the caches are complete), and sweeps again. */
   void sweepUnreferencedSecrets() {
-    ReferencedSecretsStore store = secretStore;
-    if (store != null) {
-      store.startStripping();
-    }
+    secretCaches.values().forEach(c -> c.store().startStripping());
+  }
+
+  /** Long after start: the initial lists' add events have all gone by. */
+  void forgetSecretsAtStart() {
+    secretCaches.values().forEach(c -> c.atStart().forget());
   }
 
   private void attach(EventSourceContext<ThirdPartyIntegration> context) {
@@ -132,20 +171,32 @@ public final class ResourceIndex {
   }
 
   public Optional<Secret> secret(String namespace, String name) {
-    InformerEventSource<Secret, ThirdPartyIntegration> source = secrets;
-    if (source == null) {
+    Map<String, SecretCache> caches = secretCaches;
+    SecretCache cache = caches.getOrDefault(namespace, caches.get(ALL_NAMESPACES));
+    if (cache == null) {
       return Optional.empty();
     }
-    Optional<Secret> cached = source.get(new ResourceID(name, namespace));
+    Optional<Secret> cached = cache.source().get(new ResourceID(name, namespace));
     if (cached.isPresent() && ReferencedSecretsStore.isStripped(cached.get())) {
       // only its metadata was kept while nothing referenced it: read it once, keep it from now on
       Secret live = client.secrets().inNamespace(namespace).withName(name).get();
       if (live != null) {
-        secretStore.restore(live);
+        cache.store().restore(live);
       }
       return Optional.ofNullable(live);
     }
     return cached;
+  }
+
+  /** What the cache holds of a Secret, without reading it. */
+  public enum CachedSecret { ABSENT, METADATA_ONLY, COMPLETE }
+
+  CachedSecret cachedSecret(String namespace, String name) {
+    Map<String, SecretCache> caches = secretCaches;
+    SecretCache cache = caches.getOrDefault(namespace, caches.get(ALL_NAMESPACES));
+    Optional<Secret> held = cache == null ? Optional.empty() : cache.source().get(new ResourceID(name, namespace));
+    return held.map(s -> ReferencedSecretsStore.isStripped(s) ? CachedSecret.METADATA_ONLY : CachedSecret.COMPLETE)
+        .orElse(CachedSecret.ABSENT);
   }
 
   private static String secretKey(String namespace, String name) {

@@ -3,9 +3,12 @@ package io.mdbops.integrations.controller;
 import io.mdbops.integrations.api.v1alpha1.AppliedSecret;
 import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
+import io.mdbops.integrations.api.v1alpha1.PrometheusStatus;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.sync.Change;
+import io.mdbops.integrations.sync.Observation;
 import io.mdbops.integrations.sync.SyncOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,6 +47,7 @@ public final class StatusBuilder {
     long generation = generation(resource);
     status.setObservedGeneration(generation);
     recordWrite(status, change, appliedSecretVersions, written);
+    clearObservation(status);
     setReady(status, Condition.TRUE, ConditionReason.Synced,
         "the project holds the desired " + resource.getSpec().getType() + " integration", generation);
     return status;
@@ -54,8 +59,49 @@ public final class StatusBuilder {
     long generation = generation(resource);
     status.setObservedGeneration(generation);
     recordWrite(status, outcome.change(), outcome.appliedSecretVersions(), Optional.of(outcome.written()));
+    clearObservation(status);
     setReady(status, Condition.FALSE, ConditionReason.FieldNotApplied, outcome.message(), generation);
     return status;
+  }
+
+  /**
+   * After an observed resource was compared with the project: Ready True {@code InSync} or False
+   * {@code OutOfSync} (neither Reconciling nor Stalled: nothing is under way and nothing failed),
+   * the differing fields, and the secret fields that could not be compared.
+   */
+  public ThirdPartyIntegrationStatus observed(ThirdPartyIntegration resource, Observation observation) {
+    ThirdPartyIntegrationStatus status = copy(resource.getStatus());
+    long generation = generation(resource);
+    status.setObservedGeneration(generation);
+    status.setDifferences(orNull(observation.differences()));
+    status.setNotCompared(orNull(List.copyOf(observation.notCompared().keySet())));
+    boolean inSync = observation.inSync();
+    setReady(status, inSync ? Condition.TRUE : Condition.FALSE,
+        inSync ? ConditionReason.InSync : ConditionReason.OutOfSync,
+        ObservedTexts.message(resource, observation), generation);
+    return status;
+  }
+
+  /** {@code status.prometheus} set to {@code prometheus}: a copy when it changes, else the same status. */
+  public ThirdPartyIntegrationStatus withPrometheus(ThirdPartyIntegrationStatus status, PrometheusStatus prometheus) {
+    ThirdPartyIntegrationStatus current = status == null ? new ThirdPartyIntegrationStatus() : status;
+    if (Objects.equals(current.getPrometheus(), prometheus)) {
+      return status;
+    }
+    ThirdPartyIntegrationStatus next = copy(current);
+    next.setPrometheus(prometheus);
+    return next;
+  }
+
+  /** What only an observed resource reports goes once the resource manages its integration. */
+  private static void clearObservation(ThirdPartyIntegrationStatus status) {
+    status.setDifferences(null);
+    status.setNotCompared(null);
+  }
+
+  /** Empty lists are left out of the stored status; null keeps the built status equal to what is read back. */
+  private static List<String> orNull(List<String> values) {
+    return values.isEmpty() ? null : values;
   }
 
   private void recordWrite(ThirdPartyIntegrationStatus status, Change change, Map<String, String> appliedSecretVersions,
@@ -78,6 +124,9 @@ public final class StatusBuilder {
     ThirdPartyIntegrationStatus status = copy(resource.getStatus());
     long generation = generation(resource);
     status.setObservedGeneration(generation);
+    if (resource.getSpec() == null || resource.getSpec().effectiveManagementPolicy() == ManagementPolicy.Manage) {
+      clearObservation(status);
+    }
     setReady(status, Condition.FALSE, reason, message, generation);
     return status;
   }
@@ -148,6 +197,9 @@ public final class StatusBuilder {
     s.setDriftCorrections(current.getDriftCorrections());
     s.setAppliedFields(current.getAppliedFields() == null ? new ArrayList<>() : new ArrayList<>(current.getAppliedFields()));
     s.setMaskedSecrets(current.getMaskedSecrets() == null ? new ArrayList<>() : new ArrayList<>(current.getMaskedSecrets()));
+    s.setDifferences(current.getDifferences() == null ? null : new ArrayList<>(current.getDifferences()));
+    s.setNotCompared(current.getNotCompared() == null ? null : new ArrayList<>(current.getNotCompared()));
+    s.setPrometheus(current.getPrometheus());
     return s;
   }
 }

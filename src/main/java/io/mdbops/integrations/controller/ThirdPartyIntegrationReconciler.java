@@ -11,24 +11,30 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.metrics.OperatorMetrics;
+import io.mdbops.integrations.prometheus.PrometheusDiscovery;
 import io.mdbops.integrations.sync.IntegrationRemoval;
 import io.mdbops.integrations.sync.IntegrationSync;
+import io.mdbops.integrations.sync.SyncOutcome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The JOSDK entry point. A pass: {@link IntegrationSync} observes, compares and writes; {@link
- * Verdicts} decides what its outcome means; this class carries that out (at most one status write,
- * the Events, the metrics, the next pass). Deletion runs {@link IntegrationRemoval} the same way and
- * keeps the finalizer until removal succeeded.
+ * The JOSDK entry point. A pass: {@link IntegrationSync} observes, compares and writes (an observed
+ * resource only compares); {@link PrometheusDiscovery} keeps a PROMETHEUS resource's discovery
+ * status and ScrapeConfig; {@link Verdicts} decides what the outcome means; this class carries that
+ * out (at most one status write, the Events, the metrics, the next pass). Deletion runs {@link
+ * IntegrationRemoval} the same way and keeps the finalizer until removal succeeded.
  */
 @ControllerConfiguration(name = ThirdPartyIntegrationReconciler.NAME)
 public class ThirdPartyIntegrationReconciler
@@ -44,6 +50,7 @@ public class ThirdPartyIntegrationReconciler
   private final ResourceIndex index;
   private final IntegrationSync sync;
   private final IntegrationRemoval removal;
+  private final PrometheusDiscovery prometheus;
   private final Verdicts verdicts;
   private final StatusWriter statusWriter;
   private final EventSink events;
@@ -54,6 +61,7 @@ public class ThirdPartyIntegrationReconciler
       ResourceIndex index,
       IntegrationSync sync,
       IntegrationRemoval removal,
+      PrometheusDiscovery prometheus,
       Verdicts verdicts,
       StatusWriter statusWriter,
       EventSink events,
@@ -62,6 +70,7 @@ public class ThirdPartyIntegrationReconciler
     this.index = index;
     this.sync = sync;
     this.removal = removal;
+    this.prometheus = prometheus;
     this.verdicts = verdicts;
     this.statusWriter = statusWriter;
     this.events = events;
@@ -72,14 +81,20 @@ public class ThirdPartyIntegrationReconciler
   @Override
   public List<EventSource<?, ThirdPartyIntegration>> prepareEventSources(
       EventSourceContext<ThirdPartyIntegration> context) {
-    return List.of(index.secretEventSource(context), wakeUps);
+    List<EventSource<?, ThirdPartyIntegration>> sources = new ArrayList<>(index.secretEventSources(context));
+    sources.add(wakeUps);
+    return sources;
   }
 
   @Override
   public UpdateControl<ThirdPartyIntegration> reconcile(
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
     try (var id = MDC.putCloseable(RECONCILE_ID, Long.toString(PASSES.incrementAndGet(), 36))) {
-      PassVerdict verdict = verdicts.of(resource, sync.sync(resource));
+      SyncOutcome outcome = sync.sync(resource);
+      // a spec the operator refuses asks for nothing, a ScrapeConfig included
+      Optional<PrometheusDiscovery.Result> discovery = outcome instanceof SyncOutcome.Failed f
+          && f.reason() == ConditionReason.InvalidSpec ? Optional.empty() : prometheus.apply(resource);
+      PassVerdict verdict = verdicts.of(resource, outcome, discovery);
       carryOut(resource, context, verdict);
       UpdateControl<ThirdPartyIntegration> control = UpdateControl.noUpdate();
       verdict.requeue().ifPresent(control::rescheduleAfter);
@@ -95,14 +110,29 @@ public class ThirdPartyIntegrationReconciler
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(verdict.requeue().orElseThrow());
     }
     sync.forget(resource);
+    prometheus.release(resource);
     metrics.forget(ResourceID.fromResource(resource));
     handOver(resource);
     return DeleteControl.defaultDelete();
   }
 
+  private static boolean interrupted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException) { // not OkHttp's InterruptedIOException("timeout"): that one is a failure
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public ErrorStatusUpdateControl<ThirdPartyIntegration> updateErrorStatus(
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context, Exception e) {
+    if (interrupted(e)) {
+      // the operator is stopping (or lost its lease) mid-pass: nothing failed, the next one redoes it
+      LOG.debug("pass of {}/{} interrupted", resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     // the class and HTTP code only: exception messages may quote request bodies
     LOG.warn("unexpected failure reconciling {}/{}: {}{}", resource.getMetadata().getNamespace(),
         resource.getMetadata().getName(), e.getClass().getName(),

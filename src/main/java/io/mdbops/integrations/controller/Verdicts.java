@@ -1,14 +1,18 @@
 package io.mdbops.integrations.controller;
 
+import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.PrometheusStatus;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.controller.PassVerdict.EventNote;
 import io.mdbops.integrations.opsmanager.ApiException;
+import io.mdbops.integrations.prometheus.PrometheusDiscovery;
 import io.mdbops.integrations.sync.Change;
 import io.mdbops.integrations.sync.RemovalOutcome;
 import io.mdbops.integrations.sync.SyncOutcome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +29,30 @@ final class Verdicts {
   Verdicts(StatusBuilder statuses, RetryPolicy retries) {
     this.statuses = statuses;
     this.retries = retries;
+  }
+
+  /** As {@link #of(ThirdPartyIntegration, SyncOutcome)}, with what the pass did for Prometheus discovery. */
+  PassVerdict of(ThirdPartyIntegration resource, SyncOutcome outcome, Optional<PrometheusDiscovery.Result> discovery) {
+    PassVerdict verdict = of(resource, outcome);
+    if (discovery.isEmpty()) {
+      return verdict;
+    }
+    PrometheusDiscovery.Result result = discovery.get();
+    List<EventNote> events = new ArrayList<>(verdict.events());
+    result.action().ifPresent(action -> events.add(EventNote.normal("ScrapeConfig" + action.name(),
+        EventTexts.scrapeConfig(resource, action))));
+    String problem = result.status().getScrapeConfigProblem();
+    PrometheusStatus previous = resource.getStatus() == null ? null : resource.getStatus().getPrometheus();
+    if (problem != null && (previous == null || !problem.equals(previous.getScrapeConfigProblem()))) {
+      events.add(EventNote.warning("ScrapeConfigUnavailable", problem));
+    }
+    Optional<Duration> requeue = verdict.requeue();
+    if (result.retryAfter().isPresent()
+        && (requeue.isEmpty() || result.retryAfter().get().compareTo(requeue.get()) < 0)) {
+      requeue = result.retryAfter();
+    }
+    return new PassVerdict(statuses.withPrometheus(verdict.status(), result.status()), events, requeue,
+        verdict.written(), verdict.standing(), verdict.deferred(), verdict.retried(), verdict.release());
   }
 
   PassVerdict of(ThirdPartyIntegration resource, SyncOutcome outcome) {
@@ -47,6 +75,17 @@ final class Verdicts {
       return new PassVerdict(status, events, Optional.empty(),
           notHeld.change() == Change.None ? Optional.empty() : Optional.of(notHeld.change()),
           Optional.of(ConditionReason.FieldNotApplied), false, Optional.empty(), false);
+    }
+    if (outcome instanceof SyncOutcome.Observed observed) {
+      retries.reset(uid);
+      ThirdPartyIntegrationStatus status = statuses.observed(resource, observed.observation());
+      Condition ready = status.ready().orElseThrow();
+      // one Event each time what is observed changes: in sync, out of sync, other fields
+      List<EventNote> events = repeated(resource.getStatus(), ready.getReason(), ready.getMessage()) ? List.of()
+          : List.of(observed.observation().inSync() ? EventNote.normal(ready.getReason().name(), ready.getMessage())
+              : EventNote.warning(ready.getReason().name(), ready.getMessage()));
+      return new PassVerdict(status, events, Optional.empty(), Optional.empty(), Optional.of(ready.getReason()), false,
+          Optional.empty(), false);
     }
     if (outcome instanceof SyncOutcome.Deferred deferred) {
       // nothing was learnt and nothing is wrong: the status stays as it is

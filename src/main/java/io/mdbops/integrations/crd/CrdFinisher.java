@@ -62,6 +62,10 @@ public final class CrdFinisher {
       root.getProperties().get("spec").setDescription(SPEC_DESCRIPTION);
       root.getProperties().get("status").setDescription(STATUS_DESCRIPTION);
       finishConditions(root.getProperties().get("status").getProperties().get("conditions").getItems().getSchema());
+      // a map's values have no field of their own to describe them
+      root.getProperties().get("spec").getProperties().get("prometheus").getProperties().get("scrapeConfig")
+          .getProperties().get("labels").getAdditionalProperties().getSchema()
+          .setDescription("A label value; its key is the label name.");
     }
     // Helm (the CRD chart) must never delete the CRD: that would delete every resource with it
     crd.getMetadata().setAnnotations(new java.util.TreeMap<>(java.util.Map.of("helm.sh/resource-policy", "keep")));

@@ -18,6 +18,18 @@ public final class DesiredIntegrations {
   private DesiredIntegrations() {}
 
   public static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets) {
+    return build(spec, secrets, false);
+  }
+
+  /**
+   * As {@link #build}, for a resource that only compares: a secret field whose value could not be
+   * read is left out (it is compared as far as it can be, and reported as not compared).
+   */
+  public static DesiredIntegration buildAvailable(ThirdPartyIntegrationSpec spec, SecretValues secrets) {
+    return build(spec, secrets, true);
+  }
+
+  private static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets, boolean available) {
     Object block = spec.block(spec.getType());
     Map<String, Object> fields = new LinkedHashMap<>();
     Set<String> secretFields = new HashSet<>();
@@ -32,7 +44,7 @@ public final class DesiredIntegrations {
       }
       if (field.isSecret()) {
         SecretKeySelector ref = field.secretRef().apply(block);
-        if (ref == null) {
+        if (ref == null || (available && !secrets.has(ref))) {
           continue;
         }
         fields.put(field.apiField(), secrets.value(ref));
@@ -69,6 +81,24 @@ public final class DesiredIntegrations {
         SecretKeySelector ref = field.secretRef().apply(block);
         if (ref != null && ref.getName() != null) {
           refs.add(ref);
+        }
+      }
+    }
+    return refs;
+  }
+
+  /** The secret fields the spec's block sets, by API field name, with the Secret key each comes from. */
+  public static Map<String, SecretKeySelector> secretFieldRefs(ThirdPartyIntegrationSpec spec) {
+    Map<String, SecretKeySelector> refs = new LinkedHashMap<>();
+    Object block = spec == null || spec.getType() == null ? null : spec.block(spec.getType());
+    if (block == null) {
+      return refs;
+    }
+    for (FieldMapping field : IntegrationFields.of(spec.getType())) {
+      if (field.isSecret()) {
+        SecretKeySelector ref = field.secretRef().apply(block);
+        if (ref != null && ref.getName() != null) {
+          refs.put(field.apiField(), ref);
         }
       }
     }

@@ -20,6 +20,42 @@ public final class MaskPrediction {
     };
   }
 
+  /** What a value the API shows says about a value held here. */
+  public enum Reading {
+    /** It can be this value. */
+    MATCHES,
+    /** It cannot be this value. */
+    DIFFERS,
+    /** It shows nothing of the value (all stars): only its presence is known. */
+    HIDDEN
+  }
+
+  /**
+   * Whether {@code shown}, as the API shows a secret field, can be {@code value} without knowing the
+   * server's mask rule: unmasked it must be equal; masked, what is visible before and after the stars
+   * must be the value's own start and end. So the documented rule, a fixed number of stars or a URL
+   * cut after its host all read the same way; a value shown as stars only is {@link Reading#HIDDEN}.
+   */
+  public static Reading read(String shown, String value) {
+    int first = shown.indexOf('*');
+    if (first < 0) {
+      return shown.equals(value) ? Reading.MATCHES : Reading.DIFFERS;
+    }
+    int last = shown.lastIndexOf('*');
+    String before = shown.substring(0, first);
+    String after = shown.substring(last + 1);
+    if (!shown.substring(first, last + 1).chars().allMatch(c -> c == '*')) {
+      // stars inside the visible text: not a mask shape this can read; only an exact prediction matches
+      return shown.equals(lastFour(value)) || shown.equals(url(value)) ? Reading.MATCHES : Reading.DIFFERS;
+    }
+    if (before.isEmpty() && after.isEmpty()) {
+      return Reading.HIDDEN;
+    }
+    boolean fits = value.length() >= before.length() + after.length()
+        && value.startsWith(before) && value.endsWith(after);
+    return fits ? Reading.MATCHES : Reading.DIFFERS;
+  }
+
   /** {@code "*" × (len − 4) + last 4}; values of four characters or fewer are all stars. */
   static String lastFour(String value) {
     int n = value.length();

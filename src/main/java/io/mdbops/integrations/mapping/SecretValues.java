@@ -10,7 +10,8 @@ import java.util.function.Function;
  * The values of the Secret keys a spec's block references, and the resourceVersion of each Secret
  * they came from: read before the desired integration is built, so mapping never reads Secrets.
  *
- * @param values by reference; every reference of the block has a non-empty value
+ * @param values by reference; every reference of the block has a non-empty value, except for an
+ *     observed resource, whose unreadable references are left out
  * @param versions by Secret name
  */
 public record SecretValues(Map<SecretKeySelector, String> values, Map<String, String> versions) {
@@ -38,6 +39,10 @@ public record SecretValues(Map<SecretKeySelector, String> values, Map<String, St
       throw new IllegalArgumentException("no value was read for " + ref);
     }
     return v;
+  }
+
+  boolean has(SecretKeySelector ref) {
+    return values.containsKey(ref);
   }
 
   String version(String secretName) {

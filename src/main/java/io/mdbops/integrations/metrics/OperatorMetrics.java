@@ -223,7 +223,7 @@ public final class OperatorMetrics implements ApiCallListener {
   public void standing(ResourceID id, IntegrationType type, ConditionReason reason) {
     String t = type == null ? "unknown" : type.name();
     standings.compute(id, (k, previous) -> {
-      Instant since = reason == ConditionReason.Synced ? null
+      Instant since = reason.ready() ? null
           : previous != null && previous.unsyncedSince() != null ? previous.unsyncedSince() : clock.instant();
       if (previous != null) {
         counter(previous.type(), previous.reason()).decrementAndGet();
@@ -250,10 +250,15 @@ public final class OperatorMetrics implements ApiCallListener {
       Gauge.builder(PREFIX + "resources", value, AtomicInteger::get)
           .description("Managed resources by integration type and Ready reason")
           .tags(Tags.of("type", type, "reason", reason.name(),
-              "ready", String.valueOf(reason == ConditionReason.Synced)))
+              "ready", String.valueOf(reason.ready())))
           .register(registry);
       return value;
     });
+  }
+
+  /** How many resources stand at {@code reason} after their last pass in this process. */
+  public int resourcesAt(ConditionReason reason) {
+    return count(reason);
   }
 
   private int count(ConditionReason reason) {

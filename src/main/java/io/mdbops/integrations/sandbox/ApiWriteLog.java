@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Tells about every write the operator makes to the API (PUT, DELETE): method, project, type and
  * the HTTP status, never a body or a key. Wraps the clients a factory makes; as the client's
- * {@link ApiCallListener} it learns each exchange's status on the calling thread.
+ * {@link ApiCallListener} it learns each exchange's status on the calling thread. A write held
+ * back by the request budget was never sent, so it is not told.
  */
 public final class ApiWriteLog implements ApiCallListener {
 
@@ -103,6 +104,9 @@ public final class ApiWriteLog implements ApiCallListener {
     }
 
     private void report(String method, String projectId, String type, ApiException failure) {
+      if (failure != null && failure.kind() == ApiException.Kind.THROTTLED) {
+        return; // never sent: it waits on the project's request budget and is tried again later
+      }
       Integer seen = lastStatus.get();
       int status = seen != null ? seen : failure != null ? failure.httpStatus() : 0;
       sink.accept(new Write(method, projectId, type, status, failure == null ? null : failure.errorCode()));

@@ -8,6 +8,7 @@ import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.controller.ManagedOperator;
 import io.mdbops.integrations.controller.OperatorAssembly;
 import io.mdbops.integrations.simulator.ApiSimulator;
+import io.mdbops.integrations.simulator.AuthOutcome;
 import io.mdbops.integrations.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -125,11 +126,33 @@ public final class Sandbox implements AutoCloseable {
     }
     KubernetesClient client = kube.client();
 
-    ApiWriteLog writeLog = new ApiWriteLog(w -> {
-      writes.add(w);
-      out.accept(String.format("%-8s  API %-6s %s %s -> %s%s", now(), w.method(), w.projectId(), w.type(),
-          w.status() == 0 ? "no response" : w.status(), w.errorCode() == null ? "" : " " + w.errorCode()));
-    });
+    SharedIndexInformer<ThirdPartyIntegration> informer =
+        client.resources(ThirdPartyIntegration.class).inAnyNamespace().inform(table);
+    resources.add(informer::close);
+    if (settings.operator()) {
+      startOperator(settings, client);
+    } else if (simulator != null) {
+      // someone else's operator: the simulator's journal is the only place its writes show
+      simulator.journal().onRecord(e -> {
+        if (e.auth() == AuthOutcome.VALID && !e.method().equals("GET")) {
+          tell(new ApiWriteLog.Write(e.method(), e.projectId(), e.type(), e.status(), e.errorCode()));
+        }
+      });
+    }
+
+    SandboxSeeder seeder = new SandboxSeeder(client);
+    connectionSecrets = seeder.createConnectionSecrets(examples,
+        new SandboxSeeder.Credentials(apiBaseUrl, publicKey, privateKey, caPem,
+            simulator == null ? null : simulator.options().product()));
+    refusals = seeder.apply(examples);
+    exampleKeys = new LinkedHashSet<>(examples.resources().stream().map(StatusTable::key)
+        .filter(key -> client.resources(ThirdPartyIntegration.class).inNamespace(key.substring(0, key.indexOf('/')))
+            .withName(key.substring(key.indexOf('/') + 1)).get() != null)
+        .toList());
+  }
+
+  private void startOperator(SandboxSettings settings, KubernetesClient client) {
+    ApiWriteLog writeLog = new ApiWriteLog(this::tell);
     OperatorConfig config = OperatorConfig.builder()
         .operatorNamespace(OPERATOR_NAMESPACE)
         .allowedBaseUrls(List.of(URI.create(apiBaseUrl)))
@@ -141,21 +164,13 @@ public final class Sandbox implements AutoCloseable {
         .apiListener(writeLog).apiDecorator(writeLog::wrap).httpAddress(InetAddress.getLoopbackAddress()));
     metricsUrl = "http://127.0.0.1:" + config.httpPort();
     resources.add(operator);
-
-    SharedIndexInformer<ThirdPartyIntegration> informer =
-        client.resources(ThirdPartyIntegration.class).inAnyNamespace().inform(table);
-    resources.add(informer::close);
     operator.start();
+  }
 
-    SandboxSeeder seeder = new SandboxSeeder(client);
-    connectionSecrets = seeder.createConnectionSecrets(examples,
-        new SandboxSeeder.Credentials(apiBaseUrl, publicKey, privateKey, caPem,
-            simulator == null ? null : simulator.options().product()));
-    refusals = seeder.apply(examples);
-    exampleKeys = new LinkedHashSet<>(examples.resources().stream().map(StatusTable::key)
-        .filter(key -> client.resources(ThirdPartyIntegration.class).inNamespace(key.substring(0, key.indexOf('/')))
-            .withName(key.substring(key.indexOf('/') + 1)).get() != null)
-        .toList());
+  private void tell(ApiWriteLog.Write w) {
+    writes.add(w);
+    out.accept(String.format("%-8s  API %-6s %s %s -> %s%s", now(), w.method(), w.projectId(), w.type(),
+        w.status() == 0 ? "no response" : w.status(), w.errorCode() == null ? "" : " " + w.errorCode()));
   }
 
   /**
@@ -184,7 +199,7 @@ public final class Sandbox implements AutoCloseable {
     return simulator;
   }
 
-  /** Where the operator serves /metrics, /healthz and /readyz. */
+  /** Where the operator serves /metrics, /healthz and /readyz; null without the sandbox's operator. */
   public String metricsUrl() {
     return metricsUrl;
   }
@@ -239,6 +254,11 @@ public final class Sandbox implements AutoCloseable {
   /** {@code namespace/name} of the connection Secrets the sandbox created. */
   public Set<String> connectionSecrets() {
     return Collections.unmodifiableSet(connectionSecrets);
+  }
+
+  /** The sandbox's own directory: kubeconfig, kubectl's cache, the copies of the examples. */
+  public Path workDir() {
+    return workDir;
   }
 
   public Path kubeconfig() {

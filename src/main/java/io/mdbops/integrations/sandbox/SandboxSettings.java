@@ -20,6 +20,8 @@ import java.util.function.UnaryOperator;
  * @param realApi a real API instead of the simulator, or null
  * @param simulatorOptions adjusts the simulator's options (latency, nonce lifetime, ambiguities)
  * @param faults faults the simulator injects, to rehearse outages
+ * @param operator whether the sandbox runs its own operator; without it, one started by the user
+ *     (say, {@code run} from an IDE) reconciles the examples
  */
 public record SandboxSettings(
     Path examples,
@@ -30,7 +32,8 @@ public record SandboxSettings(
     Duration resyncInterval,
     RealApi realApi,
     UnaryOperator<SimulatorOptions.Builder> simulatorOptions,
-    List<FaultRule> faults) {
+    List<FaultRule> faults,
+    boolean operator) {
 
   public SandboxSettings {
     simulatorOptions = simulatorOptions == null ? UnaryOperator.identity() : simulatorOptions;
@@ -56,8 +59,15 @@ public record SandboxSettings(
     private RealApi realApi;
     private UnaryOperator<SimulatorOptions.Builder> simulatorOptions;
     private List<FaultRule> faults;
+    private boolean operator = true;
 
     private Builder() {}
+
+    /** Starts no operator: the user runs one against the sandbox's kubeconfig. */
+    public Builder withoutOperator() {
+      this.operator = false;
+      return this;
+    }
 
     public Builder examples(Path v) {
       examples = v;
@@ -102,7 +112,7 @@ public record SandboxSettings(
 
     public SandboxSettings build() {
       return new SandboxSettings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, realApi,
-          simulatorOptions, faults);
+          simulatorOptions, faults, operator);
     }
   }
 }

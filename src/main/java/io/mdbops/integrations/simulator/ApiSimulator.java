@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-process Cloud Manager / Ops Manager public API v1.0 for third-party integrations, served on
  * 127.0.0.1 over HTTP or HTTPS with HTTP Digest. The Java methods below are its admin surface: they
  * create projects and keys, read and edit what is stored (unmasked, as a UI edit would), and expose
- * the request journal and the fault injector.
+ * the request journal and the fault injector. Next to the API it serves each project's Prometheus
+ * HTTP service discovery ({@code /prometheus/v1.0/groups/{id}/discovery}, basic auth as the
+ * project's PROMETHEUS integration), which the journal does not record.
  *
  * <pre>{@code
  * try (ApiSimulator sim = ApiSimulator.start(SimulatorOptions.defaults())) {
@@ -111,6 +113,7 @@ public final class ApiSimulator implements AutoCloseable {
     String host = LOOPBACK + ":" + created.getAddress().getPort();
     created.createContext("/", new ApiHandler(options, digest, keys, store, faults, journal,
         options.tls() ? "https" : "http", host));
+    created.createContext(DiscoveryEndpoint.PREFIX, new DiscoveryEndpoint(store, options.clock()));
     executor = newExecutor(options.threads());
     created.setExecutor(executor);
     created.start();

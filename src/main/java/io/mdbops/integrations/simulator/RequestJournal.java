@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -15,6 +17,7 @@ public final class RequestJournal {
   private final int capacity;
   private final Deque<JournalEntry> entries = new ArrayDeque<>();
   private long recorded;
+  private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
 
   RequestJournal(int capacity) {
     if (capacity < 1) {
@@ -23,12 +26,20 @@ public final class RequestJournal {
     this.capacity = capacity;
   }
 
-  synchronized void record(JournalEntry entry) {
-    if (entries.size() == capacity) {
-      entries.removeFirst();
+  void record(JournalEntry entry) {
+    synchronized (this) {
+      if (entries.size() == capacity) {
+        entries.removeFirst();
+      }
+      entries.addLast(entry);
+      recorded++;
     }
-    entries.addLast(entry);
-    recorded++;
+    listeners.forEach(l -> l.accept(entry));
+  }
+
+  /** Tells {@code listener} about every entry recorded from now on, on the answering thread. */
+  public void onRecord(Consumer<JournalEntry> listener) {
+    listeners.add(listener);
   }
 
   /** Every entry held, oldest first. */

@@ -2,6 +2,7 @@ package io.mdbops.integrations.sync;
 
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.DeletionPolicy;
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.connection.ConnectionUnavailableException;
 import io.mdbops.integrations.connection.ResolvedConnection;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What deleting a resource does to its integration: with {@code Delete}, remove it from the
- * project, unless this resource never wrote it or another resource manages it.
+ * project, unless this resource never wrote it, another resource manages it, or it only observes it
+ * (then no API call at all).
  */
 public final class IntegrationRemoval {
 
@@ -35,6 +37,9 @@ public final class IntegrationRemoval {
       return new RemovalOutcome.Left("the spec names no project and type, so nothing was removed");
     }
     String what = "the " + spec.getType() + " integration of project " + spec.getProjectId();
+    if (spec.effectiveManagementPolicy() == ManagementPolicy.Observe) {
+      return new RemovalOutcome.Left("managementPolicy is Observe: " + what + " was left in place, untouched");
+    }
     if (spec.effectiveDeletionPolicy() == DeletionPolicy.Retain) {
       return new RemovalOutcome.Left("deletionPolicy is Retain: " + what + " was left in place");
     }

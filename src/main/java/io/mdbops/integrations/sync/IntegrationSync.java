@@ -3,6 +3,7 @@ package io.mdbops.integrations.sync;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.mapping.DesiredIntegration;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One pass over one resource: resolve (validation, connection, Secrets, ownership) → observe the
  * project → compare → write only when something differs → verify the API's answer holds what was
- * written. Makes no Kubernetes writes: the caller turns the outcome into status and Events. Owns what
+ * written. An observed resource (management policy Observe) stops after the comparison. Makes no Kubernetes writes: the caller turns the outcome into status and Events. Owns what
  * it remembers about each resource between passes and the drift watch registrations; {@link #forget}
  * drops both.
  */
@@ -64,7 +65,22 @@ public final class IntegrationSync {
       }
       return failed(e, target, false);
     }
-    return compareAndWrite(resource, target, snapshot.ofType(target.type()));
+    Optional<IntegrationView> live = snapshot.ofType(target.type());
+    if (resource.getSpec().effectiveManagementPolicy() == ManagementPolicy.Observe) {
+      return observe(resource, target, live);
+    }
+    return compareAndWrite(resource, target, live);
+  }
+
+  /**
+   * Observe only: compares and reports, never writes. The drift watch wakes the resource whenever the
+   * project's integration changes, so what the status says stays current.
+   */
+  private SyncOutcome observe(ThirdPartyIntegration resource, Target target, Optional<IntegrationView> live) {
+    Observation observation = Observation.of(target.desired(), live, target.unreadSecrets(),
+        LiveComparison.Applied.of(resource.getStatus()));
+    driftWatch.watch(resource, target, live);
+    return new SyncOutcome.Observed(observation);
   }
 
   /** Drops what this pass layer keeps about a resource that is gone. */

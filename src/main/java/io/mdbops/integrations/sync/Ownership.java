@@ -1,6 +1,7 @@
 package io.mdbops.integrations.sync;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.connection.ConnectionResolver;
 import io.mdbops.integrations.connection.ConnectionUnavailableException;
@@ -12,8 +13,9 @@ import java.util.function.Predicate;
 
 /**
  * Who manages an integration when several resources target the same (API endpoint, project, type):
- * the oldest one. Every replica and every pass computes the same answer from the resource cache, so
- * there is no claim to store and none to lose.
+ * the oldest one with management policy Manage (an observed resource never writes, so it owns
+ * nothing). Every replica and every pass computes the same answer from the resource cache, so there
+ * is no claim to store and none to lose.
  */
 public final class Ownership {
 
@@ -53,6 +55,8 @@ public final class Ownership {
   public List<ThirdPartyIntegration> contenders(ThirdPartyIntegration me, String myBaseUrl) {
     return candidates.find(me.getSpec().getProjectId(), me.getSpec().getType().name()).stream()
         .filter(r -> !sameResource(r, me))
+        // an observer never writes, so it owns nothing and stands in no one's way
+        .filter(r -> r.getSpec() != null && r.getSpec().effectiveManagementPolicy() == ManagementPolicy.Manage)
         .filter(r -> endpointOf(r).map(myBaseUrl::equals).orElse(false))
         .toList();
   }

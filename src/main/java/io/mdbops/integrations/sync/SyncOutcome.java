@@ -50,6 +50,12 @@ public sealed interface SyncOutcome {
       implements SyncOutcome {}
 
   /**
+   * An observed resource (management policy Observe) was compared with the project; nothing was
+   * written, whatever the result.
+   */
+  record Observed(Observation observation) implements SyncOutcome {}
+
+  /**
    * The pass stopped before any write because the project's client-side request budget is spent.
    * Nothing is wrong with the resource: its status stays as it is and the pass runs again later.
    */

@@ -1,7 +1,9 @@
 package io.mdbops.integrations.sync;
 
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
 import io.mdbops.integrations.connection.ApiClients;
 import io.mdbops.integrations.connection.ConnectionResolver;
 import io.mdbops.integrations.connection.ConnectionUnavailableException;
@@ -14,7 +16,9 @@ import io.mdbops.integrations.mapping.ProductSupport;
 import io.mdbops.integrations.mapping.SecretValues;
 import io.mdbops.integrations.opsmanager.IntegrationsApi;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -23,7 +27,8 @@ import java.util.function.Function;
  * The steps of a pass before any API call: validate the spec, check the namespace may target the
  * project, resolve the connection, check its product has the type and fields, read the referenced
  * Secrets, make sure no older resource owns the integration, and get the connection's client. Either all of it succeeds or the pass ends with the
- * first reason it cannot go on.
+ * first reason it cannot go on. An observed resource skips ownership (it never writes) and reads its
+ * Secrets as far as they can be read.
  */
 public final class TargetResolver {
 
@@ -78,6 +83,11 @@ public final class TargetResolver {
       if (!unsupported.isEmpty()) {
         return refused(ConditionReason.InvalidSpec, String.join("; ", unsupported));
       }
+      ProjectKey key = ProjectKey.of(connection, resource.getSpec().getProjectId());
+      if (resource.getSpec().effectiveManagementPolicy() == ManagementPolicy.Observe) {
+        // an observer owns nothing and needs no Secret to read: it compares what it can
+        return new Resolved(observing(resource, connection, key));
+      }
       SecretValues values = secrets.read(namespace, DesiredIntegrations.referencedSecrets(resource.getSpec()));
       DesiredIntegration desired = DesiredIntegrations.build(resource.getSpec(), values);
       Optional<ThirdPartyIntegration> owner = ownership.otherOwner(resource, connection.baseUrl());
@@ -87,12 +97,28 @@ public final class TargetResolver {
         return new Refused(owner.get().isMarkedForDeletion() ? conflict.recheckAfter(OWNER_LEAVING_RECHECK) : conflict);
       }
       IntegrationsApi api = clients.clientFor(connection);
-      return new Resolved(new Target(connection, ProjectKey.of(connection, resource.getSpec().getProjectId()), api, desired));
+      return new Resolved(new Target(connection, key, api, desired, Map.of()));
     } catch (ConnectionUnavailableException e) {
       return refused(e.reason(), e.getMessage());
     } catch (SecretUnavailableException e) {
       return refused(e.reason(), e.getMessage());
     }
+  }
+
+  /** The target of an observed resource: the Secrets that cannot be read are noted, not refused. */
+  private Target observing(ThirdPartyIntegration resource, ResolvedConnection connection, ProjectKey key)
+      throws ConnectionUnavailableException {
+    ThirdPartyIntegrationSpec spec = resource.getSpec();
+    SecretReader.Available read = secrets.readAvailable(resource.getMetadata().getNamespace(),
+        DesiredIntegrations.referencedSecrets(spec));
+    Map<String, String> unread = new LinkedHashMap<>();
+    DesiredIntegrations.secretFieldRefs(spec).forEach((field, ref) -> {
+      if (read.problems().containsKey(ref)) {
+        unread.put(field, read.problems().get(ref));
+      }
+    });
+    DesiredIntegration desired = DesiredIntegrations.buildAvailable(spec, read.values());
+    return new Target(connection, key, clients.clientFor(connection), desired, unread);
   }
 
   /** Why a deleted resource may not remove its integration through the API, if it may not. */

@@ -1,16 +1,19 @@
 package io.mdbops.integrations.validation;
 
 import io.mdbops.integrations.api.v1alpha1.DatadogSpec;
+import io.mdbops.integrations.api.v1alpha1.FieldPatterns;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.MicrosoftTeamsSpec;
 import io.mdbops.integrations.api.v1alpha1.NewRelicSpec;
 import io.mdbops.integrations.api.v1alpha1.OpsGenieSpec;
 import io.mdbops.integrations.api.v1alpha1.PagerDutySpec;
 import io.mdbops.integrations.api.v1alpha1.PrometheusScheme;
+import io.mdbops.integrations.api.v1alpha1.PrometheusScrapeConfigSpec;
 import io.mdbops.integrations.api.v1alpha1.PrometheusSpec;
 import io.mdbops.integrations.api.v1alpha1.SlackSpec;
 import io.mdbops.integrations.api.v1alpha1.VictorOpsSpec;
 import io.mdbops.integrations.api.v1alpha1.WebhookSpec;
+import java.util.regex.Pattern;
 
 /**
  * The fields of each type block, as the CRD schema states them ({@code @Required} and
@@ -22,6 +25,8 @@ final class BlockRules {
   static final int NAME_MAX = 255;
   static final int SLACK_CHANNEL_MAX = 80;
   static final int TLS_PEM_PATH_MAX = 4096;
+  static final int SCRAPE_INTERVAL_MAX = 32;
+  private static final Pattern PROMETHEUS_DURATION = Pattern.compile(FieldPatterns.PROMETHEUS_DURATION);
 
   private BlockRules() {}
 
@@ -75,6 +80,16 @@ final class BlockRules {
           + " of the PEM file (certificate and key) on the monitored hosts");
     }
     p.secretRef(at + ".tlsPemPasswordSecretRef", prometheus.getTlsPemPasswordSecretRef(), false);
+    PrometheusScrapeConfigSpec scrape = prometheus.getScrapeConfig();
+    if (scrape != null) {
+      String scrapeAt = at + ".scrapeConfig";
+      p.secretKey(scrapeAt + ".usernameKey", scrape.getUsernameKey());
+      String interval = scrape.getScrapeInterval();
+      if (p.string(scrapeAt + ".scrapeInterval", interval, false, 1, SCRAPE_INTERVAL_MAX) && interval != null
+          && !PROMETHEUS_DURATION.matcher(interval).matches()) {
+        p.add(scrapeAt + ".scrapeInterval", Quote.of(interval) + " is not a Prometheus duration such as 30s or 1m30s");
+      }
+    }
   }
 
   private static void newRelic(NewRelicSpec newRelic, String at, FieldChecks p) {

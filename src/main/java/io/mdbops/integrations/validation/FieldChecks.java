@@ -80,6 +80,13 @@ final class FieldChecks {
     }
   }
 
+  /** An optional Secret key (not a whole reference). */
+  void secretKey(String field, String key) {
+    if (key != null && string(field, key, false, 1, SECRET_KEY_MAX) && !SECRET_KEY.matcher(key).matches()) {
+      add(field, Quote.of(key) + " is not a valid Secret key: use only letters, digits, '-', '_' and '.'");
+    }
+  }
+
   /** A Secret name (RFC 1123 subdomain); {@code hint} is shown when it is missing. */
   void secretName(String field, String name, String hint) {
     if (name == null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mdbops.integrations.Main;
 import io.mdbops.integrations.bench.BenchResult.Cold;
+import io.mdbops.integrations.bench.BenchResult.Restart;
 import io.mdbops.integrations.bench.BenchResult.Rotation;
 import io.mdbops.integrations.bench.BenchResult.Steady;
 import io.mdbops.integrations.config.OperatorConfig;
@@ -52,13 +53,16 @@ class BenchSmokeTest {
       OperatorConfig config = bench.operatorConfig(cluster.sim.baseUrl());
       try (OperatorUnderTest operator =
           new OperatorUnderTest(cluster.kube.url(), config, settings.apiSettings().apply(config), false)) {
-        Cold cold = bench.cold(cluster, operator);
+        Cold cold = bench.cold(cluster, operator, new BenchResult.Creation(1, 100, 1, 2.0));
         assertThat(cold.allReady()).isTrue();
         assertThat(cold.puts()).isEqualTo(cluster.sim.journal().count(Tally::isPut))
             .isGreaterThanOrEqualTo(RESOURCES);
         // the client's own account of its calls agrees with the server's journal
         assertThat(cold.clientCalls().get("PUT")).isEqualTo(cold.puts());
         assertThat(cold.floorSeconds()).isEqualTo(Math.ceil(cold.puts() / 4.0) * 0.005, within());
+        // and the floor with the writes no operator avoids: 2 per resource at the measured 2 ms each
+        assertThat(cold.floorWithKubeWritesSeconds())
+            .isEqualTo(cold.floorSeconds() + Math.ceil(2.0 * RESOURCES / 4) * 0.002, within());
 
         Steady steady = bench.steady(cluster, operator);
         // the journal now holds exactly the drift interval's requests
@@ -80,6 +84,34 @@ class BenchSmokeTest {
         assertThat(rotation.kubeWrites()).containsEntry("PUT Secret (by the benchmark)", 5L);
         assertThat(rotation.p50Ms()).isPositive();
       }
+      // a new operator over the converged fleet verifies every resource without writing anything
+      try (OperatorUnderTest restarted =
+          new OperatorUnderTest(cluster.kube.url(), config, settings.apiSettings().apply(config), false)) {
+        Restart restart = bench.restart(cluster, restarted);
+        assertThat(restart.allVerified()).isTrue();
+        assertThat(restart.puts()).isZero();
+        assertThat(restart.kubeWrites()).isEmpty();
+        assertThat(restart.listsPerProject())
+            .isEqualTo(cluster.sim.journal().count(Tally::isList) / (double) PROJECTS, within());
+      }
+    }
+  }
+
+  @Test
+  void startupStartsTheOperatorAsAProcessAndTimesItToReadyAndToItsFirstApiCall() {
+    BenchSettings settings = BenchSettings.builder().resources(RESOURCES).projects(PROJECTS).namespaces(2)
+        .latency(Duration.ofMillis(5)).concurrency(4).phaseTimeout(Duration.ofSeconds(60))
+        .quietPeriod(Duration.ofSeconds(1)).operatorJar(null).build();
+    try (BenchCluster cluster = BenchCluster.start(settings); StartupProbe probe = new StartupProbe(cluster, settings)) {
+      BenchResult.Launch empty = probe.launch("empty", 0, java.util.Optional.empty());
+      assertThat(empty.readySeconds()).isPositive();
+      assertThat(empty.firstApiCallSeconds()).isNaN();
+
+      cluster.populate(settings.phaseTimeout());
+      BenchResult.Launch populated = probe.launch("populated", RESOURCES, java.util.Optional.empty());
+      assertThat(populated.firstApiCallSeconds()).isGreaterThan(0);
+      assertThat(populated.puts()).as("the process converged the new resources").isEqualTo(RESOURCES);
+      assertThat(cluster.ready.await(RESOURCES, Duration.ofSeconds(1))).isTrue();
     }
   }
 
@@ -89,10 +121,20 @@ class BenchSmokeTest {
     StringWriter stdout = new StringWriter();
     int exit = Main.commandLine().setOut(new PrintWriter(stdout)).execute("bench", "--resources", "12",
         "--projects", "2", "--namespaces", "2", "--latency", "0", "--concurrency", "4", "--rotations", "3",
+        "--scenario", "cold,steady,rotation,restart,memory", "--watch-namespaces", "--put-semantics", "merge",
         "--quiet-period", "300ms", "--timeout", "10s", "--out", out.toString());
-    assertThat(exit).isZero();
-    String json = Files.readString(out);
-    assertThat(json).contains("\"cold\"", "\"steady\"", "\"rotation\"", "\"memory\"", "\"machine\"");
+    assertThat(exit).as(stdout.toString()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+    for (String key : new String[] {"version", "commit", "machine", "setup", "creation", "cold", "steady", "rotation",
+        "restart", "memory", "targets"}) {
+      assertThat(json.has(key)).as(key).isTrue();
+    }
+    assertThat(json.at("/setup/watchNamespaces").asBoolean()).isTrue();
+    assertThat(json.at("/setup/simulatorModes/putSemantics").asText()).isEqualTo("merge");
+    assertThat(json.at("/restart/puts").asLong()).isZero();
+    // no latency, so no floor: a ratio that does not exist is null, which every JSON tool reads
+    assertThat(json.at("/cold/ratio").isNull()).isTrue();
+    assertThat(json.get("startup").isNull()).isTrue();
   }
 
   @Test

@@ -58,6 +58,17 @@ class SandboxCommandTest {
   }
 
   @Test
+  void withoutItsOperatorTheSandboxPrintsTheRunCommandForYourOwn() {
+    Run run = sandbox("--no-operator", "--exit-when-ready=1s");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("no operator...").contains("Operator        not started (--no-operator)")
+        .containsPattern("KUBECONFIG=\\S+/kubeconfig java -jar target/integrations-operator.jar run"
+            + " --allowed-base-urls http://127\\.0\\.0\\.1:\\d+ --leader-election false --http-port 8081")
+        .doesNotContain("API PUT").doesNotContain("Metrics ");
+  }
+
+  @Test
   void anOutageRehearsedWithFaultFlagsStillEndsReady() {
     Run run = sandbox("--exit-when-ready=60s", "--fail-rate", "5xx=0.3", "--rate-limit-rate", "0.1",
         "--reset-rate", "0.05", "--latency", "5ms..30ms", "--nonce-ttl", "2s");

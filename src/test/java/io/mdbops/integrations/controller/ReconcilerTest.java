@@ -6,17 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
+import io.mdbops.integrations.api.v1alpha1.PrometheusScrapeConfigSpec;
+import io.mdbops.integrations.api.v1alpha1.PrometheusStatus;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.metrics.OperatorMetrics;
+import io.mdbops.integrations.prometheus.FakeScrapeConfigs;
+import io.mdbops.integrations.prometheus.PrometheusDiscovery;
+import io.mdbops.integrations.prometheus.PrometheusDiscoveryTest;
+import io.mdbops.integrations.testing.Fixtures;
 import io.mdbops.integrations.sync.CoreRig;
 import io.mdbops.integrations.testing.MetricsText;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +42,13 @@ class ReconcilerTest {
   final String project = rig.project();
   final List<ThirdPartyIntegrationStatus> statusWrites = new ArrayList<>();
   final List<Event> events = new ArrayList<>();
+  final FakeScrapeConfigs scrapeConfigs = new FakeScrapeConfigs();
   final OperatorMetrics metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), rig.clock);
   final ThirdPartyIntegrationReconciler reconciler = new ThirdPartyIntegrationReconciler(
       new ResourceIndex("ops", null, Set.of()),
       rig.sync,
       rig.removal,
+      new PrometheusDiscovery(rig.connections, rig.secrets, scrapeConfigs),
       new Verdicts(rig.statuses, new RetryPolicy(CoreRig.RESYNC)),
       (resource, context, next) -> {
         statusWrites.add(next);
@@ -101,6 +113,20 @@ class ReconcilerTest {
   }
 
   @Test
+  void aPassInterruptedByShutdownLeavesTheStatusAsItWas() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    var patch = new java.io.InterruptedIOException("patch");
+    patch.initCause(new InterruptedException());
+    var interrupted = new io.javaoperatorsdk.operator.OperatorException(patch);
+
+    var control = reconciler.updateErrorStatus(r, null, interrupted);
+
+    assertThat(control.getResource()).isEmpty();
+    assertThat(control.isDefaultErrorProcessing()).isFalse();
+    assertThat(events).isEmpty();
+  }
+
+  @Test
   void aProblemOnlyAChangeCanFixWaitsForThatChange() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
     r.getSpec().getSlack().setTeamName(null);
@@ -141,5 +167,159 @@ class ReconcilerTest {
     rig.api.failOn("DELETE", error(503, null));
     assertThat(reconciler.cleanup(r, null).getScheduleDelay()).get()
         .satisfies(ms -> assertThat(ms).isLessThan(Duration.ofSeconds(2).toMillis()));
+  }
+
+  // ---- observe-only resources
+
+  @Test
+  void anObservedResourceRecordsAnEventEachTimeWhatItSeesChangesAndWritesStatusOnlyThen() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    reconciler.reconcile(r, null); // managed first: the project holds it
+    r.getSpec().setManagementPolicy(ManagementPolicy.Observe);
+    r.getMetadata().setGeneration(2L);
+    events.clear();
+
+    reconciler.reconcile(r, null);
+    rig.later();
+    reconciler.reconcile(r, null);
+    assertThat(events).extracting(Event::type, Event::reason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Normal", "InSync"));
+    int writes = statusWrites.size();
+
+    Map<String, Object> edited = new HashMap<>(rig.api.stored(project, "SLACK").orElseThrow());
+    edited.put("channelName", "#elsewhere");
+    rig.api.store(project, "SLACK", edited);
+    rig.later();
+    UpdateControl<ThirdPartyIntegration> control = reconciler.reconcile(r, null);
+    rig.later();
+    reconciler.reconcile(r, null);
+
+    assertThat(events).extracting(Event::type, Event::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("Normal", "InSync"), org.assertj.core.groups.Tuple.tuple("Warning", "OutOfSync"));
+    assertThat(events.get(1).message()).contains("channelName").doesNotContain("#elsewhere");
+    assertThat(statusWrites).hasSize(writes + 1);
+    assertThat(control.getScheduleDelay()).as("the drift check wakes it, nothing else").isEmpty();
+    assertThat(rig.api.calls("PUT")).isEqualTo(1);
+    assertThat(MetricsText.value(metrics.scrape(), "integrations_operator_resources",
+        "ready", "false", "reason", "OutOfSync", "type", "SLACK")).isEqualTo(1);
+
+    Map<String, Object> restored = new HashMap<>(edited);
+    restored.put("channelName", r.getSpec().getSlack().getChannelName());
+    rig.api.store(project, "SLACK", restored);
+    rig.later();
+    reconciler.reconcile(r, null);
+    assertThat(events).extracting(Event::reason).containsExactly("InSync", "OutOfSync", "InSync");
+    assertThat(MetricsText.value(metrics.scrape(), "integrations_operator_resources",
+        "ready", "true", "reason", "InSync", "type", "SLACK")).isEqualTo(1);
+  }
+
+  @Test
+  void deletingAnObservedResourceReleasesItWithoutAnApiCall() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    reconciler.reconcile(r, null);
+    r.getSpec().setManagementPolicy(ManagementPolicy.Observe);
+    long calls = rig.api.calls().size();
+
+    DeleteControl control = reconciler.cleanup(r, null);
+
+    assertThat(control.isRemoveFinalizer()).isTrue();
+    assertThat(rig.api.calls()).hasSize((int) calls);
+    assertThat(rig.api.stored(project, "SLACK")).isPresent();
+    assertThat(events).extracting(Event::reason).containsExactly("Created", "Retained");
+  }
+
+  // ---- Prometheus discovery
+
+  ThirdPartyIntegration prometheus(boolean scrapeConfig) {
+    ThirdPartyIntegration r = rig.resource("prom", IntegrationType.PROMETHEUS, project);
+    String username = r.getSpec().getPrometheus().getUsername();
+    Map<String, String> creds = new HashMap<>(Fixtures.credentials(IntegrationType.PROMETHEUS));
+    creds.put("username", username);
+    rig.secrets.put(CoreRig.NS, Fixtures.credentialsSecretName("prom"), creds);
+    if (scrapeConfig) {
+      r.getSpec().getPrometheus().setScrapeConfig(new PrometheusScrapeConfigSpec().withCreate(true)
+          .withLabels(Map.of("release", "kube-prometheus-stack")));
+    }
+    return r;
+  }
+
+  @Test
+  void aPrometheusResourceShowsWhereItsHostsAreDiscoveredAndAsWhom() {
+    ThirdPartyIntegration r = prometheus(false);
+    reconciler.reconcile(r, null);
+    PrometheusStatus status = r.getStatus().getPrometheus();
+    assertThat(status.getDiscoveryUrl())
+        .isEqualTo(CoreRig.BASE_URL + "/prometheus/v1.0/groups/" + project + "/discovery");
+    assertThat(status.getUsername()).isEqualTo("prom_user_" + project);
+    assertThat(status.getScrapeConfig()).isNull();
+    assertThat(scrapeConfigs.writes).isEmpty();
+  }
+
+  @Test
+  void aScrapeConfigIsCreatedOwnedKeptAndRemovedWithItsResource() {
+    ThirdPartyIntegration r = prometheus(true);
+    reconciler.reconcile(r, null);
+    GenericKubernetesResource created = scrapeConfigs.stored(CoreRig.NS, "prom").orElseThrow();
+    assertThat(created.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
+      assertThat(o.getUid()).isEqualTo(r.getMetadata().getUid());
+      assertThat(o.getKind()).isEqualTo("ThirdPartyIntegration");
+      assertThat(o.getController()).isTrue();
+    });
+    assertThat(r.getStatus().getPrometheus().getScrapeConfig()).isEqualTo("prom");
+    assertThat(events).extracting(Event::reason).containsExactly("Created", "ScrapeConfigCreated");
+
+    rig.later();
+    reconciler.reconcile(r, null);
+    assertThat(scrapeConfigs.writes).as("nothing changed: no write").containsExactly("create team/prom");
+
+    r.getSpec().getPrometheus().getScrapeConfig().setScrapeInterval("60s");
+    reconciler.reconcile(r, null);
+    assertThat(scrapeConfigs.writes).containsExactly("create team/prom", "update team/prom");
+
+    r.getSpec().getPrometheus().getScrapeConfig().setCreate(false);
+    reconciler.reconcile(r, null);
+    assertThat(scrapeConfigs.stored(CoreRig.NS, "prom")).isEmpty();
+    assertThat(r.getStatus().getPrometheus().getScrapeConfig()).isNull();
+
+    r.getSpec().getPrometheus().getScrapeConfig().setCreate(true);
+    reconciler.reconcile(r, null);
+    reconciler.cleanup(r, null);
+    assertThat(scrapeConfigs.stored(CoreRig.NS, "prom")).as("removed with its resource").isEmpty();
+    assertThat(events).extracting(Event::reason).containsExactly("Created", "ScrapeConfigCreated",
+        "ScrapeConfigUpdated", "ScrapeConfigDeleted", "ScrapeConfigCreated", "Deleted");
+  }
+
+  @Test
+  void aClusterWithoutTheScrapeConfigCrdIsReportedOnceAndTheIntegrationIsStillSynced() {
+    scrapeConfigs.failWith = 404;
+    ThirdPartyIntegration r = prometheus(true);
+    reconciler.reconcile(r, null);
+    rig.later();
+    reconciler.reconcile(r, null);
+
+    assertThat(r.getStatus().ready().orElseThrow().getReason()).isEqualTo(ConditionReason.Synced);
+    assertThat(r.getStatus().getPrometheus().getScrapeConfigProblem()).contains("is not installed in this cluster");
+    assertThat(r.getStatus().getPrometheus().getDiscoveryUrl()).isNotNull();
+    assertThat(events).extracting(Event::type, Event::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("Normal", "Created"),
+        org.assertj.core.groups.Tuple.tuple("Warning", "ScrapeConfigUnavailable"));
+
+    scrapeConfigs.failWith = 403;
+    reconciler.reconcile(r, null);
+    assertThat(r.getStatus().getPrometheus().getScrapeConfigProblem()).contains("rbac.scrapeConfigs=true");
+
+    scrapeConfigs.failWith = 503;
+    assertThat(reconciler.reconcile(r, null).getScheduleDelay()).as("a passing failure is tried again")
+        .contains(PrometheusDiscoveryTest.RETRY_MILLIS);
+  }
+
+  @Test
+  void aUserNameMissingFromTheSecretIsReportedWithoutItsValue() {
+    ThirdPartyIntegration r = prometheus(true);
+    rig.secrets.put(CoreRig.NS, Fixtures.credentialsSecretName("prom"), Fixtures.credentials(IntegrationType.PROMETHEUS));
+    reconciler.reconcile(r, null);
+    assertThat(r.getStatus().getPrometheus().getScrapeConfigProblem())
+        .contains("Secret team/prom-creds has no key username");
+    assertThat(scrapeConfigs.writes).isEmpty();
   }
 }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.sync.Change;
+import io.mdbops.integrations.sync.Observation;
 import io.mdbops.integrations.testing.Fixtures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -104,14 +107,43 @@ class StatusBuilderTest {
   }
 
   @Test
-  void everyReasonIsDoneInProgressOrStalled() {
+  void everyReasonIsDoneReportedInProgressOrStalled() {
     for (ConditionReason reason : ConditionReason.values()) {
       ThirdPartyIntegration r = resource(1);
       ThirdPartyIntegrationStatus s = reason == ConditionReason.Synced
           ? new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).synced(r, Change.None, APPLIED)
           : new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC)).failed(r, reason, "m");
       long extra = s.getConditions().stream().filter(c -> !c.getType().equals(Condition.READY)).count();
-      assertThat(extra).as(reason.name()).isEqualTo(reason.progress() == ConditionReason.Progress.DONE ? 0 : 1);
+      boolean alone = reason.progress() == ConditionReason.Progress.DONE
+          || reason.progress() == ConditionReason.Progress.REPORTED;
+      assertThat(extra).as(reason.name()).isEqualTo(alone ? 0 : 1);
     }
+  }
+
+  @Test
+  void anObservedResourceIsInSyncOrOutOfSyncAndNothingElse() {
+    StatusBuilder b = new StatusBuilder(Clock.fixed(T0, ZoneOffset.UTC));
+    ThirdPartyIntegration r = resource(1);
+    r.getSpec().setManagementPolicy(ManagementPolicy.Observe);
+
+    r.setStatus(b.observed(r, new Observation(List.of(), Map.of("apiToken", "the API shows it fully masked"))));
+    assertThat(r.getStatus().getConditions()).singleElement().satisfies(c -> {
+      assertThat(c.getStatus()).isEqualTo(Condition.TRUE);
+      assertThat(c.getReason()).isEqualTo(ConditionReason.InSync);
+    });
+    assertThat(r.getStatus().getDifferences()).as("left out when empty").isNull();
+    assertThat(r.getStatus().getNotCompared()).containsExactly("apiToken");
+
+    r.setStatus(b.observed(r, new Observation(List.of("channelName"), Map.of())));
+    assertThat(r.getStatus().getConditions()).singleElement().satisfies(c -> {
+      assertThat(c.getStatus()).isEqualTo(Condition.FALSE);
+      assertThat(c.getReason()).isEqualTo(ConditionReason.OutOfSync);
+    });
+    assertThat(r.getStatus().getDifferences()).containsExactly("channelName");
+    assertThat(r.getStatus().getNotCompared()).isNull();
+
+    r.getSpec().setManagementPolicy(ManagementPolicy.Manage);
+    r.setStatus(b.synced(r, Change.Adopted, APPLIED));
+    assertThat(r.getStatus().getDifferences()).as("observe only").isNull();
   }
 }

@@ -62,4 +62,21 @@ class MaskPredictionTest {
     assertThat(MaskPrediction.mask(SecretForm.HIDDEN, "s3cret")).isNull();
     assertThat(MaskPrediction.mask(SecretForm.WRITE_ONLY, "s3cret")).isNull();
   }
+
+  @Test
+  void aShownValueIsReadWithoutKnowingTheServersMaskRule() {
+    String key = "1234567890";
+    assertThat(MaskPrediction.read("******7890", key)).isEqualTo(MaskPrediction.Reading.MATCHES);
+    assertThat(MaskPrediction.read("****7890", key)).as("another number of stars").isEqualTo(MaskPrediction.Reading.MATCHES);
+    assertThat(MaskPrediction.read("******7891", key)).isEqualTo(MaskPrediction.Reading.DIFFERS);
+    assertThat(MaskPrediction.read("******", key)).as("all stars say nothing").isEqualTo(MaskPrediction.Reading.HIDDEN);
+    assertThat(MaskPrediction.read(key, key)).as("not masked at all").isEqualTo(MaskPrediction.Reading.MATCHES);
+    assertThat(MaskPrediction.read("123456789", key)).isEqualTo(MaskPrediction.Reading.DIFFERS);
+    String url = "https://hooks.example.com/services/T0/B0/XyZ";
+    assertThat(MaskPrediction.read("https://hooks.example.com/****", url)).isEqualTo(MaskPrediction.Reading.MATCHES);
+    assertThat(MaskPrediction.read("https://other.example.com/****", url)).isEqualTo(MaskPrediction.Reading.DIFFERS);
+    assertThat(MaskPrediction.read("*******************************************XyZ", url))
+        .isEqualTo(MaskPrediction.Reading.MATCHES);
+    assertThat(MaskPrediction.read("**7890", "90")).as("shorter than what is shown").isEqualTo(MaskPrediction.Reading.DIFFERS);
+  }
 }

@@ -54,10 +54,12 @@ class ArgoCdHealthCheckTest {
 
   @Test
   void anObservedResourceIsHealthyInSyncAndDegradedOutOfSync() {
-    assertThat(ArgoCdHealthCheck.of(StatusSamples.observed(true)))
-        .isEqualTo(new Health("Healthy", "The project matches the resource"));
-    assertThat(ArgoCdHealthCheck.of(StatusSamples.observed(false)))
-        .isEqualTo(new Health("Degraded", "The project differs from the resource: channelName"));
+    Map<String, Object> inSync = StatusSamples.observed(true);
+    Map<String, Object> outOfSync = StatusSamples.observed(false);
+    assertThat(ArgoCdHealthCheck.of(inSync)).isEqualTo(new Health("Healthy", StatusSamples.readyMessage(inSync)));
+    assertThat(ArgoCdHealthCheck.of(outOfSync))
+        .isEqualTo(new Health("Degraded", StatusSamples.readyMessage(outOfSync)));
+    assertThat(StatusSamples.readyMessage(outOfSync)).contains("differs from this resource in channelName");
   }
 
   @Test

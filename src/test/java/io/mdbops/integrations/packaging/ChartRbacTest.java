@@ -66,6 +66,19 @@ class ChartRbacTest {
   }
 
   @Test
+  void scrapeConfigsAreWritableOnlyWhenTheChartEnablesThem() {
+    PolicyRule scrapeConfigs = Chart.rule("monitoring.coreos.com", "scrapeconfigs", "get", "create", "update", "delete");
+    assertThat(Chart.render().all(ClusterRole.class)).flatExtracting(ClusterRole::getRules)
+        .noneMatch(rule -> rule.getApiGroups().contains("monitoring.coreos.com"));
+
+    List<PolicyRule> expected = Stream.concat(RESOURCE_RULES.stream(), Stream.of(scrapeConfigs)).toList();
+    assertThat(clusterRole(Chart.render("rbac:\n  scrapeConfigs: true"), "integrations-operator").getRules())
+        .containsExactlyElementsOf(expected);
+    Chart.Rendered namespaced = Chart.render("watchNamespaces: [team-a]\nrbac:\n  scrapeConfigs: true");
+    assertThat(roleIn(namespaced, "team-a", "integrations-operator").getRules()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void namespacesAreReadOnlyWhenALabelSelectorOrTheProjectAnnotationNeedsThem() {
     assertThat(Chart.render().all(ClusterRole.class)).extracting(o -> o.getMetadata().getName())
         .doesNotContain("integrations-operator-namespaces");

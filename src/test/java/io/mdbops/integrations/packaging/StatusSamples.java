@@ -3,10 +3,12 @@ package io.mdbops.integrations.packaging;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.controller.StatusBuilder;
 import io.mdbops.integrations.sync.Change;
+import io.mdbops.integrations.sync.Observation;
 import io.mdbops.integrations.testing.Fixtures;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +37,8 @@ import java.util.Map;
  *   <li>{@code Stalled=True} (reason in {@link #STALLED_REASONS}) for failures that need a human;
  *       absent otherwise. Stalled and Reconciling are never both True.
  *   <li>An observed resource (management policy Observe) has {@code Ready=True reason=InSync} or
- *       {@code Ready=False reason=OutOfSync}, never Stalled or Reconciling.
+ *       {@code Ready=False reason=OutOfSync}, never Stalled or Reconciling (as the status builder
+ *       writes them).
  * </ul>
  */
 final class StatusSamples {
@@ -88,9 +91,16 @@ final class StatusSamples {
 
   /** An observed resource: {@code InSync} or {@code OutOfSync} with the project. */
   static Map<String, Object> observed(boolean inSync) {
-    return resource(GENERATION, inSync
-        ? condition("Ready", "True", "InSync", "The project matches the resource")
-        : condition("Ready", "False", "OutOfSync", "The project differs from the resource: channelName"));
+    return written(r -> {
+      r.getSpec().setManagementPolicy(ManagementPolicy.Observe);
+      return STATUSES.observed(r, new Observation(inSync ? List.of() : List.of("channelName"), Map.of()));
+    });
+  }
+
+  /** The message of the resource's Ready condition. */
+  static String readyMessage(Map<String, Object> resource) {
+    return conditions(resource).stream().filter(c -> "Ready".equals(c.get("type")))
+        .map(c -> (String) c.get("message")).findFirst().orElseThrow();
   }
 
   /** Just created: the operator has not written any status yet. */

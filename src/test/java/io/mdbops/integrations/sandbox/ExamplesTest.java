@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.mdbops.integrations.api.v1alpha1.DatadogSpec;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.api.v1alpha1.PrometheusSpec;
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.mapping.FieldMapping;
@@ -89,6 +90,18 @@ class ExamplesTest {
                 v -> assertThat(v).matches("[0-]+[0-9a-f]{0,4}|0123456789abcdef0123456789abcdef"));
       }
     }
+  }
+
+  @Test
+  void thePrometheusExamplesScrapeConfigFindsTheIntegrationsUserNameInItsSecret() {
+    Examples.Example e = Examples.fromPath(DIR).retargeted("0123456789abcdef01234567").all().stream()
+        .filter(x -> x.resources().get(0).getSpec().getType() == IntegrationType.PROMETHEUS).findFirst().orElseThrow();
+    PrometheusSpec prometheus = e.resources().get(0).getSpec().getPrometheus();
+    assertThat(prometheus.getScrapeConfig().wanted()).isTrue();
+    Secret secret = e.secrets().stream()
+        .filter(s -> s.getMetadata().getName().equals(prometheus.getPasswordSecretRef().getName())).findFirst().orElseThrow();
+    assertThat(secret.getStringData().get(prometheus.getScrapeConfig().effectiveUsernameKey()))
+        .isEqualTo(prometheus.getUsername()).isEqualTo("prom_user_0123456789abcdef01234567");
   }
 
   @Test

@@ -51,13 +51,14 @@ public final class CoreRig {
   public final DriftWatch driftWatch = new DriftWatch(snapshots, RESYNC, woken::add, 2);
   public final StatusBuilder statuses = new StatusBuilder(clock);
   public final ApiClients clients = new ApiClients(connection -> api);
+  public final ConnectionResolver connections;
   public final TargetResolver targets;
   public final IntegrationSync sync;
   public final IntegrationRemoval removal;
 
   public CoreRig() {
     SpecValidator validator = new SpecValidator();
-    ConnectionResolver connections = new ConnectionResolver(secrets,
+    connections = new ConnectionResolver(secrets,
         new EndpointPolicy(List.of(URI.create(BASE_URL))), OPERATOR_NS, DEFAULT_CONNECTION,
         defaultConnectionNamespaces::contains);
     targets = new TargetResolver(validator::validate,
@@ -104,6 +105,8 @@ public final class CoreRig {
     SyncOutcome outcome = sync.sync(r);
     if (outcome instanceof SyncOutcome.InSync s) {
       r.setStatus(statuses.synced(r, s.change(), s.appliedSecretVersions(), s.written()));
+    } else if (outcome instanceof SyncOutcome.Observed o) {
+      r.setStatus(statuses.observed(r, o.observation()));
     } else if (outcome instanceof SyncOutcome.NotHeld n) {
       r.setStatus(statuses.notHeld(r, n));
     } else if (outcome instanceof SyncOutcome.Failed f) {
@@ -119,6 +122,15 @@ public final class CoreRig {
       throw new AssertionError("not in sync: " + outcome);
     }
     return s.change();
+  }
+
+  /** A pass over an observed resource, which must compare (and so never fail for its Secrets). */
+  public Observation observed(ThirdPartyIntegration r) {
+    SyncOutcome outcome = pass(r);
+    if (!(outcome instanceof SyncOutcome.Observed o)) {
+      throw new AssertionError("not observed: " + outcome);
+    }
+    return o.observation();
   }
 
   /** The reason of a pass that must fail. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
@@ -47,6 +48,10 @@ public final class OperatorHarness implements AutoCloseable {
   /** How long nothing may happen before the operator counts as quiet. */
   public static final Duration QUIET = Duration.ofMillis(250);
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
+  /** prometheus-operator's ScrapeConfigs, which the operator writes for PROMETHEUS resources that ask. */
+  public static final ResourceDefinitionContext SCRAPE_CONFIGS = new ResourceDefinitionContext.Builder()
+      .withGroup("monitoring.coreos.com").withVersion("v1alpha1").withKind("ScrapeConfig")
+      .withPlural("scrapeconfigs").withNamespaced(true).build();
 
   public final String privateKey = Fixtures.secretValue("priv");
   public final EmbeddedKubernetes kube;
@@ -292,6 +297,8 @@ public final class OperatorHarness implements AutoCloseable {
           .forEach(e -> LeakWitness.record("event", e.getReason() + " " + e.getMessage()));
       client.resources(ThirdPartyIntegration.class).inAnyNamespace().list().getItems()
           .forEach(r -> LeakWitness.record("resource", Serialization.asJson(r)));
+      client.genericKubernetesResources(SCRAPE_CONFIGS).inAnyNamespace().list()
+          .getItems().forEach(r -> LeakWitness.record("scrapeconfig", Serialization.asJson(r)));
       LeakWitness.record("metrics", metrics.scrape());
     } finally {
       operator.close();

@@ -24,8 +24,8 @@ class ResourceParserTest {
   static final String TYPES =
       "PAGER_DUTY, SLACK, DATADOG, OPS_GENIE, VICTOR_OPS, WEBHOOK, MICROSOFT_TEAMS, PROMETHEUS,"
           + " NEW_RELIC";
-  static final String SPEC_FIELDS = "connectionSecretRef, datadog, deletionPolicy, microsoftTeams,"
-      + " newRelic, opsGenie, pagerDuty, projectId, prometheus, slack, type, victorOps, webhook";
+  static final String SPEC_FIELDS = "connectionSecretRef, datadog, deletionPolicy, managementPolicy,"
+      + " microsoftTeams, newRelic, opsGenie, pagerDuty, projectId, prometheus, slack, type, victorOps, webhook";
   static final String BLOCK = "  pagerDuty:\n    region: US\n"
       + "    serviceKeySecretRef: {name: pagerduty, key: serviceKey}\n";
 
@@ -136,7 +136,8 @@ class ResourceParserTest {
                 + " [{type: Ready, status: \"True\", reason: Fine}, \"\"]\n",
             "status.conditions[1] must be an object, not an empty string",
             "status.phase is not a known field; the fields here are appliedFields, appliedSecrets, conditions,"
-                + " driftCorrections, lastAppliedTime, maskedSecrets, observedGeneration"),
+                + " differences, driftCorrections, lastAppliedTime, maskedSecrets, notCompared, observedGeneration,"
+                + " prometheus"),
         row("another kind", edit("kind: ThirdPartyIntegration", "kind: Secret"),
             "kind is \"Secret\"; it must be ThirdPartyIntegration"),
         row("no apiVersion", edit("apiVersion: integrations.mdbops.io/v1alpha1\n", ""),

@@ -7,6 +7,16 @@ package io.mdbops.integrations.api.v1alpha1;
 public enum ConditionReason {
   /** The project holds exactly the desired configuration. */
   Synced(Progress.DONE),
+  /**
+   * Observe only: the project holds what the resource describes, as far as it can be compared (the
+   * message names the secret fields that could not be).
+   */
+  InSync(Progress.DONE),
+  /**
+   * Observe only: the project differs from the resource; the message and {@code status.differences}
+   * name the fields. The operator reports it and changes nothing.
+   */
+  OutOfSync(Progress.REPORTED),
   /** Work is under way (first pass, or waiting for a retry). */
   Reconciling(Progress.IN_PROGRESS),
   /** The spec breaks a rule; the message lists every problem. */
@@ -53,7 +63,13 @@ public enum ConditionReason {
     /** Work is under way or is being retried: kstatus Reconciling. */
     IN_PROGRESS,
     /** Nothing changes until a person changes something: kstatus Stalled. */
-    STALLED
+    STALLED,
+    /**
+     * An observed resource that differs from the project: reported, not acted on, and not a failure,
+     * so neither Reconciling nor Stalled (kstatus then reads Ready=False as in progress; the chart's
+     * Argo CD check says Degraded).
+     */
+    REPORTED
   }
 
   private final Progress progress;
@@ -64,5 +80,10 @@ public enum ConditionReason {
 
   public Progress progress() {
     return progress;
+  }
+
+  /** Whether Ready is True with this reason. */
+  public boolean ready() {
+    return progress == Progress.DONE;
   }
 }

@@ -12,6 +12,9 @@ public final class FieldPatterns {
   public static final String SECRET_KEY = "^[-._a-zA-Z0-9]+$";
   /** A MongoDB project (group) id: a 24-hex-digit ObjectId. */
   public static final String PROJECT_ID = "^[0-9a-f]{24}$";
+  /** A Prometheus duration as prometheus-operator's CRDs accept it, e.g. 30s, 1m30s. */
+  public static final String PROMETHEUS_DURATION =
+      "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$";
 
   private FieldPatterns() {}
 }

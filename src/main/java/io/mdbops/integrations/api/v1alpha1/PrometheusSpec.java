@@ -45,6 +45,12 @@ public class PrometheusSpec {
   @JsonPropertyDescription("Secret key holding the password of the PEM file at tlsPemPath, if it is encrypted. Sent as tlsPemPassword.")
   private SecretKeySelector tlsPemPasswordSecretRef;
 
+  @JsonPropertyDescription(
+      "Optional, not sent to the API: a prometheus-operator ScrapeConfig the operator keeps in this namespace so that"
+          + " an in-cluster Prometheus discovers and scrapes the project's hosts (HTTP service discovery and basic"
+          + " auth with username and the password Secret).")
+  private PrometheusScrapeConfigSpec scrapeConfig;
+
   public String getUsername() {
     return username;
   }
@@ -149,13 +155,26 @@ public class PrometheusSpec {
     return this;
   }
 
+  public PrometheusScrapeConfigSpec getScrapeConfig() {
+    return scrapeConfig;
+  }
+
+  public void setScrapeConfig(PrometheusScrapeConfigSpec scrapeConfig) {
+    this.scrapeConfig = scrapeConfig;
+  }
+
+  public PrometheusSpec withScrapeConfig(PrometheusScrapeConfigSpec scrapeConfig) {
+    this.scrapeConfig = scrapeConfig;
+    return this;
+  }
+
   @Override
   public boolean equals(Object other) {
-    return other instanceof PrometheusSpec o && Objects.equals(username, o.username) && Objects.equals(passwordSecretRef, o.passwordSecretRef) && Objects.equals(listenAddress, o.listenAddress) && Objects.equals(serviceDiscovery, o.serviceDiscovery) && Objects.equals(scheme, o.scheme) && Objects.equals(enabled, o.enabled) && Objects.equals(tlsPemPath, o.tlsPemPath) && Objects.equals(tlsPemPasswordSecretRef, o.tlsPemPasswordSecretRef);
+    return other instanceof PrometheusSpec o && Objects.equals(username, o.username) && Objects.equals(passwordSecretRef, o.passwordSecretRef) && Objects.equals(listenAddress, o.listenAddress) && Objects.equals(serviceDiscovery, o.serviceDiscovery) && Objects.equals(scheme, o.scheme) && Objects.equals(enabled, o.enabled) && Objects.equals(tlsPemPath, o.tlsPemPath) && Objects.equals(tlsPemPasswordSecretRef, o.tlsPemPasswordSecretRef) && Objects.equals(scrapeConfig, o.scrapeConfig);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(username, passwordSecretRef, listenAddress, serviceDiscovery, scheme, enabled, tlsPemPath, tlsPemPasswordSecretRef);
+    return Objects.hash(username, passwordSecretRef, listenAddress, serviceDiscovery, scheme, enabled, tlsPemPath, tlsPemPasswordSecretRef, scrapeConfig);
   }
 }

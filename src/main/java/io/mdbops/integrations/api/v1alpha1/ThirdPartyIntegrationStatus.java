@@ -1,6 +1,7 @@
 package io.mdbops.integrations.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,26 @@ public class ThirdPartyIntegrationStatus {
 
   @JsonPropertyDescription("How many times the operator undid a change made outside Kubernetes (for example in the UI).")
   private Long driftCorrections;
+
+  @JsonPropertyDescription(
+      "Observe only (spec.managementPolicy: Observe): what differs between the project and this resource, as"
+          + " API field names (never values), or that the project has no integration of this type. Empty when"
+          + " in sync; kept current by the drift check.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<String> differences;
+
+  @JsonPropertyDescription(
+      "Observe only: the secret fields whose values could not be compared, because the referenced Secret or"
+          + " key is missing or empty (an exported skeleton not filled in yet) or because the API never shows"
+          + " the value. The Ready message says which, and why.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<String> notCompared;
+
+  @JsonPropertyDescription(
+      "PROMETHEUS only: where an in-cluster Prometheus discovers the project's hosts, and the ScrapeConfig the"
+          + " operator holds for it when spec.prometheus.scrapeConfig.create is true.")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private PrometheusStatus prometheus;
 
   @JsonIgnore
   public Optional<Condition> condition(String type) {
@@ -106,6 +127,30 @@ public class ThirdPartyIntegrationStatus {
     this.driftCorrections = driftCorrections;
   }
 
+  public List<String> getDifferences() {
+    return differences;
+  }
+
+  public void setDifferences(List<String> differences) {
+    this.differences = differences;
+  }
+
+  public List<String> getNotCompared() {
+    return notCompared;
+  }
+
+  public void setNotCompared(List<String> notCompared) {
+    this.notCompared = notCompared;
+  }
+
+  public PrometheusStatus getPrometheus() {
+    return prometheus;
+  }
+
+  public void setPrometheus(PrometheusStatus prometheus) {
+    this.prometheus = prometheus;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ThirdPartyIntegrationStatus o
@@ -115,12 +160,15 @@ public class ThirdPartyIntegrationStatus {
         && Objects.equals(appliedSecrets, o.appliedSecrets)
         && Objects.equals(appliedFields, o.appliedFields)
         && Objects.equals(maskedSecrets, o.maskedSecrets)
-        && Objects.equals(driftCorrections, o.driftCorrections);
+        && Objects.equals(driftCorrections, o.driftCorrections)
+        && Objects.equals(differences, o.differences)
+        && Objects.equals(notCompared, o.notCompared)
+        && Objects.equals(prometheus, o.prometheus);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(observedGeneration, conditions, lastAppliedTime, appliedSecrets, appliedFields, maskedSecrets,
-        driftCorrections);
+        driftCorrections, differences, notCompared, prometheus);
   }
 }
