@@ -1,10 +1,12 @@
 package io.mdbops.integrations.plan;
 
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.MaskedSecret;
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
 import io.mdbops.integrations.mapping.FieldMapping;
 import io.mdbops.integrations.mapping.IntegrationFields;
+import io.mdbops.integrations.mapping.MaskPrediction;
 import io.mdbops.integrations.mapping.SecretForm;
 import io.mdbops.integrations.opsmanager.IntegrationView;
 import io.mdbops.integrations.sync.LiveComparison;
@@ -18,6 +20,10 @@ import java.util.Optional;
  * compared as the operator compares (same mapping, same normalisation of plain fields, secrets
  * through the API's mask or the one the operator recorded after its own write, hidden ones by the
  * Secret's version), and which fields cannot be compared at all. Never holds a secret value.
+ *
+ * <p>A managed resource's secret must show exactly as the documented mask (else the operator writes
+ * it, to learn the server's own mask); an observed one's is read as {@code Observation} reads it,
+ * whatever the server's mask rule, since the operator never writes it.
  */
 final class IntegrationDiff {
 
@@ -36,6 +42,7 @@ final class IntegrationDiff {
    */
   static Result compare(ThirdPartyIntegrationSpec spec, String namespace, Optional<IntegrationView> live,
       SecretKnowledge secrets, LiveComparison.Applied applied) {
+    boolean observed = spec.effectiveManagementPolicy() == ManagementPolicy.Observe;
     Object block = spec.block(spec.getType());
     List<PlanEntry.Change> changes = new ArrayList<>();
     List<PlanEntry.NotCompared> notCompared = new ArrayList<>();
@@ -67,18 +74,26 @@ final class IntegrationDiff {
       } else if (!isSet(have) && field.form() != SecretForm.WRITE_ONLY) {
         changes.add(PlanEntry.Change.secret(name, "not set in the project: it would be set from " + source));
       } else {
-        compareSecret(field, ref, have, value, applied, changes, notCompared);
+        compareSecret(field, ref, have, value, applied, observed, changes, notCompared);
       }
     }
     return new Result(changes, notCompared, secretProblems);
   }
 
   private static void compareSecret(FieldMapping field, SecretKeySelector ref, Object have, SecretKnowledge.Value value,
-      LiveComparison.Applied applied, List<PlanEntry.Change> changes, List<PlanEntry.NotCompared> notCompared) {
+      LiveComparison.Applied applied, boolean observed, List<PlanEntry.Change> changes,
+      List<PlanEntry.NotCompared> notCompared) {
     String name = field.apiField();
     if (field.form() == SecretForm.LAST_FOUR || field.form() == SecretForm.URL) {
       if (value instanceof SecretKnowledge.Known known) {
-        if (!LiveComparison.sameSecret(field.form(), known.value(), have, recordedMask(applied, name, ref))) {
+        String recorded = recordedMask(applied, name, ref);
+        String shown = String.valueOf(have);
+        MaskPrediction.Reading reading = !observed || shown.equals(recorded) ? null
+            : MaskPrediction.read(shown, known.value());
+        if (reading == MaskPrediction.Reading.HIDDEN) {
+          notCompared.add(new PlanEntry.NotCompared(name, "the API shows it fully masked"));
+        } else if (observed ? reading == MaskPrediction.Reading.DIFFERS
+            : !LiveComparison.sameSecret(field.form(), known.value(), have, recorded)) {
           changes.add(PlanEntry.Change.secret(name, "the project holds another value (compared through the API's mask)"));
         }
       } else {

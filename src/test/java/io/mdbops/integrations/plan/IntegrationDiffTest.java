@@ -154,6 +154,30 @@ class IntegrationDiffTest {
     assertThat(compare(opsGenie, Optional.of(new IntegrationView("OPS_GENIE", fields)), known).changes()).isEmpty();
   }
 
+  @Test
+  void anObservedSecretIsReadWhateverTheServersMaskRuleAManagedOneOnlyThroughTheDocumentedOne() {
+    String token = slackValues.get("apiToken");
+    Map<String, Object> fields = new LinkedHashMap<>(PlanFixtures.live(slack, slackValues).fields());
+    fields.put("apiToken", "******" + token.substring(token.length() - 4));
+    IntegrationView ownMask = new IntegrationView("SLACK", fields);
+    SecretKnowledge known = knowing(PlanFixtures.manifests(PlanFixtures.secret(CREDS, slackValues, null)), null);
+
+    // the operator would write a managed one once, to learn the server's mask
+    assertThat(compare(slack, Optional.of(ownMask), known).changes()).extracting(PlanEntry.Change::field)
+        .containsExactly("apiToken");
+    slack.setManagementPolicy(io.mdbops.integrations.api.v1alpha1.ManagementPolicy.Observe);
+    assertThat(compare(slack, Optional.of(ownMask), known).changes()).isEmpty();
+
+    fields.put("apiToken", "******zzzz");
+    assertThat(compare(slack, Optional.of(new IntegrationView("SLACK", fields)), known).changes())
+        .extracting(PlanEntry.Change::field).containsExactly("apiToken");
+    fields.put("apiToken", "**********");
+    IntegrationDiff.Result hidden = compare(slack, Optional.of(new IntegrationView("SLACK", fields)), known);
+    assertThat(hidden.changes()).isEmpty();
+    assertThat(hidden.notCompared()).containsExactly(
+        new PlanEntry.NotCompared("apiToken", "the API shows it fully masked"));
+  }
+
   private static IntegrationDiff.Result compare(ThirdPartyIntegrationSpec spec, Optional<IntegrationView> live,
       SecretKnowledge secrets) {
     return IntegrationDiff.compare(spec, NS, live, secrets, NOTHING_APPLIED);
