@@ -87,7 +87,9 @@ public final class Planner {
       return entry.error(unsupported.stream().map(m -> "refused by the operator (InvalidSpec): " + m).toList());
     }
     ProjectKey key = ProjectKey.of(connection.connection(), spec.getProjectId());
-    String owner = owners.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(spec.getType().name(), id);
+    // an observed resource owns nothing: it is never in conflict, nor in the way of a managed one
+    String owner = entry.observeOnly ? null
+        : owners.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(spec.getType().name(), id);
     if (owner != null) {
       return entry.error(List.of("the " + spec.getType() + " integration of project " + spec.getProjectId()
           + " is also declared by " + owner + "; the operator manages it with the older resource and marks the"

@@ -48,6 +48,10 @@ class PlannerTest {
     assertThat(plan.entries().get(2).errors()).singleElement().asString()
         .contains("is also declared by demo/a").contains("Conflict");
     assertThat(plan.exitCode()).isEqualTo(Plan.ERROR);
+
+    String observed = slack("o", p1, "#o").replace("  slack:", "  managementPolicy: Observe\n  slack:");
+    assertThat(plan(false, observed + "---\n" + slack("m", p1, "#m")).entries())
+        .allSatisfy(e -> assertThat(e.errors()).isEmpty());
   }
 
   @Test
