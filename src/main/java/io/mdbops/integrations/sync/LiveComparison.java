@@ -174,7 +174,8 @@ public final class LiveComparison {
     return masks;
   }
 
-  static boolean samePlain(Object want, Object have, Object absentMeans) {
+  /** Whether a plain field holds what the spec wants ({@code absentMeans} standing for an absent or empty value). */
+  public static boolean samePlain(Object want, Object have, Object absentMeans) {
     Object w = normalise(want, absentMeans);
     Object h = normalise(have, absentMeans);
     return Objects.equals(w == null ? null : String.valueOf(w), h == null ? null : String.valueOf(h));
@@ -191,7 +192,11 @@ public final class LiveComparison {
     return value != null && !(value instanceof String s && s.isEmpty());
   }
 
-  static boolean sameSecret(SecretForm form, String want, Object have, String recordedMask) {
+  /**
+   * Whether a secret field as the API shows it matches the desired value: through the documented mask,
+   * or the mask recorded after the operator's own write; a hidden or write-only value only by presence.
+   */
+  public static boolean sameSecret(SecretForm form, String want, Object have, String recordedMask) {
     boolean haveSet = isSet(have);
     if (want == null) {
       return !haveSet;
