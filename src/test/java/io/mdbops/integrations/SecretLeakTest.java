@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last: every log line, Event, resource (status included), ScrapeConfig and command output the
- * whole suite produced is scanned for every secret value any test used — Secret values, private keys —
- * in clear, base64 or URL-encoded form.
+ * Runs last: every log line, Event, resource (status included), metrics scrape, ScrapeConfig and command
+ * output the whole suite produced is scanned for every secret value any test used — Secret values,
+ * private keys, service accounts' client secrets and every OAuth access token a simulator handed out — in
+ * clear, base64 or URL-encoded form.
  */
 @Order(Integer.MAX_VALUE)
 class SecretLeakTest {
@@ -52,9 +53,16 @@ class SecretLeakTest {
     assertThat(logs).anyMatch(l -> l.contains("released the finalizer and left the"));
     assertThat(logs).anyMatch(l -> l.contains("as the operator kept it"));
     assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
+    // the OAuth side was exercised too: client secrets and the tokens issued for them are scanned
+    assertThat(Fixtures.SECRET_VALUES).anyMatch(v -> v.startsWith("mdb_sa_sk_"));
+    assertThat(Fixtures.SECRET_VALUES).anyMatch(v -> v.startsWith("eyJ"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("metrics: ") && t.contains("endpoint=\"token\""));
 
     List<String> everything = new ArrayList<>(logs);
     everything.addAll(witnessed);
+    // plan and export printed what they compared and exported (see cli/CommandRun), never a secret
+    assertThat(witnessed).anyMatch(t -> t.startsWith("plan-output: ") && t.contains("in sync"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("export-output: ") && t.contains("kind: ThirdPartyIntegration"));
     assertThat(LeakScanner.scan(Set.copyOf(Fixtures.SECRET_VALUES), everything)).isEmpty();
   }
 }
