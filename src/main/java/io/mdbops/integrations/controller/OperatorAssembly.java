@@ -162,6 +162,7 @@ public final class OperatorAssembly {
         new PrometheusDiscovery(connections, index::secret, ScrapeConfigStore.of(client)),
         new Verdicts(new StatusBuilder(clock), new RetryPolicy(config.resyncInterval())),
         StatusWriter.patchingAndCaching(),
+        FinalizerWriter.patching(ThirdPartyIntegrationReconciler.FINALIZER),
         events,
         wakeUps,
         metrics,

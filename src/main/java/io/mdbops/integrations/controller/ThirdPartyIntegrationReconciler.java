@@ -2,10 +2,8 @@ package io.mdbops.integrations.controller;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.ReconcilerUtils;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -13,10 +11,13 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.DeletionPolicy;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.metrics.OperatorMetrics;
 import io.mdbops.integrations.prometheus.PrometheusDiscovery;
+import io.mdbops.integrations.sync.BeforeWrite;
 import io.mdbops.integrations.sync.IntegrationRemoval;
 import io.mdbops.integrations.sync.IntegrationSync;
 import io.mdbops.integrations.sync.SyncOutcome;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +38,22 @@ import org.slf4j.MDC;
  * The JOSDK entry point. A pass: {@link IntegrationSync} observes, compares and writes (an observed
  * resource only compares); {@link PrometheusDiscovery} keeps a PROMETHEUS resource's discovery
  * status and ScrapeConfig; {@link Verdicts} decides what the outcome means; this class carries that
- * out (at most one status write, the Events, the metrics, the next pass). Deletion runs {@link
- * IntegrationRemoval} the same way and keeps the finalizer until removal succeeded, or, in a namespace
- * being deleted, until the bound of {@link NamespaceTeardown} has passed.
+ * out (at most one status write, the Events, the metrics, the next pass).
+ *
+ * <p>The reconciler keeps its own finalizer (JOSDK calls it for every event, deletion included): it
+ * is added just before a resource's first write to a project, in that same pass, since only a
+ * resource that wrote has something to remove. Deletion runs {@link IntegrationRemoval} the same way
+ * and keeps the finalizer until removal succeeded, or, in a namespace being deleted, until the bound
+ * of {@link NamespaceTeardown} has passed; once the resource is gone, what was kept for it goes too.
  */
-@ControllerConfiguration(name = ThirdPartyIntegrationReconciler.NAME)
-public class ThirdPartyIntegrationReconciler
-    implements Reconciler<ThirdPartyIntegration>, Cleaner<ThirdPartyIntegration> {
+@ControllerConfiguration(name = ThirdPartyIntegrationReconciler.NAME, triggerReconcilerOnAllEvents = true)
+public class ThirdPartyIntegrationReconciler implements Reconciler<ThirdPartyIntegration> {
 
   public static final String NAME = "thirdpartyintegration";
-  /** The finalizer on every resource the operator manages (JOSDK's default name for the kind). */
+  /**
+   * The finalizer on every resource that wrote its integration (JOSDK's default name for the kind, which
+   * earlier versions let JOSDK add: resources that carry it are handled alike).
+   */
   public static final String FINALIZER = ReconcilerUtils.getDefaultFinalizerName(ThirdPartyIntegration.class);
   /** MDC key: one id per pass, so every log line of a pass can be grouped. */
   public static final String RECONCILE_ID = "reconcileId";
@@ -58,10 +67,13 @@ public class ThirdPartyIntegrationReconciler
   private final PrometheusDiscovery prometheus;
   private final Verdicts verdicts;
   private final StatusWriter statusWriter;
+  private final FinalizerWriter finalizers;
   private final EventSink events;
   private final WakeUpSource wakeUps;
   private final OperatorMetrics metrics;
   private final NamespaceTeardown namespaces;
+  /** Resources whose finalizer this operator released, until Kubernetes says they are gone. */
+  private final Set<String> released = ConcurrentHashMap.newKeySet();
 
   ThirdPartyIntegrationReconciler(
       ResourceIndex index,
@@ -70,6 +82,7 @@ public class ThirdPartyIntegrationReconciler
       PrometheusDiscovery prometheus,
       Verdicts verdicts,
       StatusWriter statusWriter,
+      FinalizerWriter finalizers,
       EventSink events,
       WakeUpSource wakeUps,
       OperatorMetrics metrics,
@@ -80,6 +93,7 @@ public class ThirdPartyIntegrationReconciler
     this.prometheus = prometheus;
     this.verdicts = verdicts;
     this.statusWriter = statusWriter;
+    this.finalizers = finalizers;
     this.events = events;
     this.wakeUps = wakeUps;
     this.metrics = metrics;
@@ -98,33 +112,77 @@ public class ThirdPartyIntegrationReconciler
   public UpdateControl<ThirdPartyIntegration> reconcile(
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
     try (var id = MDC.putCloseable(RECONCILE_ID, Long.toString(PASSES.incrementAndGet(), 36))) {
-      SyncOutcome outcome = sync.sync(resource);
-      // a spec the operator refuses asks for nothing, a ScrapeConfig included
-      Optional<PrometheusDiscovery.Result> discovery = outcome instanceof SyncOutcome.Failed f
-          && f.reason() == ConditionReason.InvalidSpec ? Optional.empty() : prometheus.apply(resource);
-      PassVerdict verdict = verdicts.of(resource, outcome, discovery);
-      carryOut(resource, context, verdict);
-      UpdateControl<ThirdPartyIntegration> control = UpdateControl.noUpdate();
-      verdict.requeue().ifPresent(control::rescheduleAfter);
-      return control;
+      if (context.isPrimaryResourceDeleted()) {
+        gone(resource);
+        return UpdateControl.noUpdate();
+      }
+      return resource.isMarkedForDeletion() ? removing(resource, context) : syncing(resource, context);
     }
   }
 
-  @Override
-  public DeleteControl cleanup(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
+  private UpdateControl<ThirdPartyIntegration> syncing(
+      ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
+    if (!resource.hasFinalizer(FINALIZER) && mayRemove(resource) && resource.getStatus() != null
+        && resource.getStatus().getLastAppliedTime() != null) {
+      // it wrote without one (deletionPolicy was Retain, or the finalizer was taken off by hand)
+      finalizers.add(resource, context);
+    }
+    BeforeWrite finalizerFirst = resource.hasFinalizer(FINALIZER) || !mayRemove(resource) ? BeforeWrite.NOTHING
+        : () -> finalizers.add(resource, context);
+    SyncOutcome outcome = sync.sync(resource, finalizerFirst);
+    // a spec the operator refuses asks for nothing, a ScrapeConfig included
+    Optional<PrometheusDiscovery.Result> discovery = outcome instanceof SyncOutcome.Failed f
+        && f.reason() == ConditionReason.InvalidSpec ? Optional.empty() : prometheus.apply(resource);
+    PassVerdict verdict = verdicts.of(resource, outcome, discovery);
+    carryOut(resource, context, verdict);
+    UpdateControl<ThirdPartyIntegration> control = UpdateControl.noUpdate();
+    verdict.requeue().ifPresent(control::rescheduleAfter);
+    return control;
+  }
+
+  /** Whether deleting this resource may remove its integration, which is what the finalizer waits for. */
+  private static boolean mayRemove(ThirdPartyIntegration resource) {
+    return resource.getSpec() != null
+        && resource.getSpec().effectiveManagementPolicy() == ManagementPolicy.Manage
+        && resource.getSpec().effectiveDeletionPolicy() == DeletionPolicy.Delete;
+  }
+
+  /** Marked for deletion: without the finalizer Kubernetes deletes it at once, and {@link #gone} follows. */
+  private UpdateControl<ThirdPartyIntegration> removing(
+      ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
+    if (!resource.hasFinalizer(FINALIZER)) {
+      return UpdateControl.noUpdate();
+    }
     RemovalOutcome outcome = removal.remove(resource);
     Optional<NamespaceTeardown.Teardown> teardown = outcome instanceof RemovalOutcome.Failed
         ? namespaces.of(resource) : Optional.empty();
     PassVerdict verdict = verdicts.ofRemoval(resource, outcome, teardown);
     carryOut(resource, context, verdict);
     if (!verdict.release()) {
-      return DeleteControl.noFinalizerRemoval().rescheduleAfter(verdict.requeue().orElseThrow());
+      return UpdateControl.<ThirdPartyIntegration>noUpdate().rescheduleAfter(verdict.requeue().orElseThrow());
+    }
+    finalizers.remove(resource, context);
+    released.add(resource.getMetadata().getUid());
+    return UpdateControl.noUpdate();
+  }
+
+  /**
+   * The resource no longer exists: what was kept for it goes, and those waiting behind it look again.
+   * One deleted without passing through the finalizer (it carried none, or it was taken off by hand)
+   * is told what its deletion left, as a removal would have told it.
+   */
+  private void gone(ThirdPartyIntegration resource) {
+    if (!released.remove(resource.getMetadata().getUid())) {
+      RemovalOutcome.Left left = removal.untouched(resource).orElseGet(() -> new RemovalOutcome.Left(
+          "the resource was deleted without the operator's finalizer, so the " + resource.getSpec().getType()
+              + " integration of project " + resource.getSpec().getProjectId() + " was left in place"));
+      verdicts.ofRemoval(resource, left, Optional.empty()).events()
+          .forEach(e -> events.record(resource, e.type(), e.reason(), e.message()));
     }
     sync.forget(resource);
     prometheus.release(resource);
     metrics.forget(ResourceID.fromResource(resource));
     handOver(resource);
-    return DeleteControl.defaultDelete();
   }
 
   private static boolean interrupted(Throwable e) {
@@ -139,6 +197,9 @@ public class ThirdPartyIntegrationReconciler
   @Override
   public ErrorStatusUpdateControl<ThirdPartyIntegration> updateErrorStatus(
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context, Exception e) {
+    if (context.isPrimaryResourceDeleted()) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     if (interrupted(e)) {
       // the operator is stopping (or lost its lease) mid-pass: nothing failed, the next one redoes it
       LOG.debug("pass of {}/{} interrupted", resource.getMetadata().getNamespace(), resource.getMetadata().getName());

@@ -37,25 +37,36 @@ public final class IntegrationRemoval {
     this.snapshots = snapshots;
   }
 
-  public RemovalOutcome remove(ThirdPartyIntegration resource) {
+  /**
+   * Why deleting this resource leaves its integration as it is without any API call (its policies say
+   * so, it never wrote it, or its project is not one it may touch), or empty when removal has work to do.
+   */
+  public Optional<RemovalOutcome.Left> untouched(ThirdPartyIntegration resource) {
     var spec = resource.getSpec();
     if (spec == null || spec.getProjectId() == null || spec.getType() == null) {
-      return new RemovalOutcome.Left("the spec names no project and type, so nothing was removed");
+      return Optional.of(new RemovalOutcome.Left("the spec names no project and type, so nothing was removed"));
     }
     String what = "the " + spec.getType() + " integration of project " + spec.getProjectId();
     if (spec.effectiveManagementPolicy() == ManagementPolicy.Observe) {
-      return new RemovalOutcome.Left("managementPolicy is Observe: " + what + " was left in place, untouched");
+      return Optional.of(new RemovalOutcome.Left("managementPolicy is Observe: " + what + " was left in place, untouched"));
     }
     if (spec.effectiveDeletionPolicy() == DeletionPolicy.Retain) {
-      return new RemovalOutcome.Left("deletionPolicy is Retain: " + what + " was left in place");
+      return Optional.of(new RemovalOutcome.Left("deletionPolicy is Retain: " + what + " was left in place"));
     }
     if (resource.getStatus() == null || resource.getStatus().getLastAppliedTime() == null) {
-      return new RemovalOutcome.Left("this resource never wrote " + what + ", so it removed nothing");
+      return Optional.of(new RemovalOutcome.Left("this resource never wrote " + what + ", so it removed nothing"));
     }
-    Optional<String> refused = targets.projectRefusal(resource);
-    if (refused.isPresent()) {
-      return new RemovalOutcome.Left(refused.get() + "; " + what + " was left in place");
+    return targets.projectRefusal(resource)
+        .map(refused -> new RemovalOutcome.Left(refused + "; " + what + " was left in place"));
+  }
+
+  public RemovalOutcome remove(ThirdPartyIntegration resource) {
+    Optional<RemovalOutcome.Left> untouched = untouched(resource);
+    if (untouched.isPresent()) {
+      return untouched.get();
     }
+    var spec = resource.getSpec();
+    String what = "the " + spec.getType() + " integration of project " + spec.getProjectId();
     Optional<ResolvedConnection> kept = targets.remembered(resource);
     ResolvedConnection connection;
     IntegrationsApi api;

@@ -52,6 +52,11 @@ public final class IntegrationSync {
   }
 
   public SyncOutcome sync(ThirdPartyIntegration resource) {
+    return sync(resource, BeforeWrite.NOTHING);
+  }
+
+  /** @param beforeWrite runs just before this pass writes to the project, if it does */
+  public SyncOutcome sync(ThirdPartyIntegration resource, BeforeWrite beforeWrite) {
     TargetResolver.Resolution resolution = targets.resolve(resource);
     if (resolution instanceof TargetResolver.Refused refused) {
       return refused.failure();
@@ -74,7 +79,7 @@ public final class IntegrationSync {
     if (resource.getSpec().effectiveManagementPolicy() == ManagementPolicy.Observe) {
       return observe(resource, target, live);
     }
-    return compareAndWrite(resource, target, live);
+    return compareAndWrite(resource, target, live, beforeWrite);
   }
 
   /**
@@ -95,7 +100,8 @@ public final class IntegrationSync {
     driftWatch.unwatch(ResourceID.fromResource(resource));
   }
 
-  private SyncOutcome compareAndWrite(ThirdPartyIntegration resource, Target target, Optional<IntegrationView> live) {
+  private SyncOutcome compareAndWrite(ThirdPartyIntegration resource, Target target, Optional<IntegrationView> live,
+      BeforeWrite beforeWrite) {
     DesiredIntegration desired = target.desired();
     String uid = resource.getMetadata().getUid();
     long generation = generation(resource);
@@ -114,6 +120,7 @@ public final class IntegrationSync {
     Change change = classify(resource, live.isPresent(), desired, memory.get(uid));
     Set<String> clearing = LiveComparison.toClear(desired, live, applied);
     IntegrationPayload payload = desired.payloadClearing(clearing);
+    beforeWrite.prepare();
     long started = System.nanoTime();
     Optional<IntegrationView> echoed;
     try {

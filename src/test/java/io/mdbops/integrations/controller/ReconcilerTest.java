@@ -2,13 +2,15 @@ package io.mdbops.integrations.controller;
 
 import static io.mdbops.integrations.opsmanager.FakeIntegrationsApi.error;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
+import io.mdbops.integrations.api.v1alpha1.DeletionPolicy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
@@ -17,6 +19,7 @@ import io.mdbops.integrations.api.v1alpha1.PrometheusStatus;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.metrics.OperatorMetrics;
+import io.mdbops.integrations.opsmanager.FakeIntegrationsApi;
 import io.mdbops.integrations.prometheus.FakeScrapeConfigs;
 import io.mdbops.integrations.prometheus.PrometheusDiscovery;
 import io.mdbops.integrations.prometheus.PrometheusDiscoveryTest;
@@ -25,11 +28,13 @@ import io.mdbops.integrations.sync.CoreRig;
 import io.mdbops.integrations.testing.MetricsText;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,8 @@ class ReconcilerTest {
   final String project = rig.project();
   final List<ThirdPartyIntegrationStatus> statusWrites = new ArrayList<>();
   final List<Event> events = new ArrayList<>();
+  final List<String> finalizerWrites = new ArrayList<>();
+  boolean failFinalizer;
   /** Events on Namespaces, by namespace name. */
   final Map<String, List<Event>> namespaceEvents = new HashMap<>();
   final FakeScrapeConfigs scrapeConfigs = new FakeScrapeConfigs();
@@ -58,6 +65,22 @@ class ReconcilerTest {
       (resource, context, next) -> {
         statusWrites.add(next);
         resource.setStatus(next); // what the cache holds after the write
+      },
+      new FinalizerWriter() {
+        @Override
+        public void add(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
+          if (failFinalizer) {
+            throw new KubernetesClientException("the API server is unavailable", 503, null);
+          }
+          finalizerWrites.add("add after " + rig.api.calls().stream().map(FakeIntegrationsApi.Call::method).toList());
+          resource.addFinalizer(ThirdPartyIntegrationReconciler.FINALIZER);
+        }
+
+        @Override
+        public void remove(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
+          finalizerWrites.add("remove");
+          resource.removeFinalizer(ThirdPartyIntegrationReconciler.FINALIZER);
+        }
       },
       new EventSink() {
         @Override
@@ -73,6 +96,44 @@ class ReconcilerTest {
       new WakeUpSource(),
       metrics,
       new NamespaceTeardown(this::namespace, GRACE, rig.clock));
+
+  /** A pass on a resource that exists, and one on a resource Kubernetes no longer holds. */
+  static final Context<ThirdPartyIntegration> LIVE = context(false);
+  static final Context<ThirdPartyIntegration> DELETED = context(true);
+
+  @SuppressWarnings("unchecked")
+  static Context<ThirdPartyIntegration> context(boolean deleted) {
+    return (Context<ThirdPartyIntegration>) Proxy.newProxyInstance(Context.class.getClassLoader(),
+        new Class<?>[] {Context.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "isPrimaryResourceDeleted" -> deleted;
+          case "isPrimaryResourceFinalStateUnknown" -> false;
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
+  }
+
+  /** A pass over a resource being deleted, as JOSDK runs it. */
+  record Deletion(UpdateControl<ThirdPartyIntegration> control, boolean released) {
+    boolean isRemoveFinalizer() {
+      return released;
+    }
+
+    Optional<Long> getScheduleDelay() {
+      return control.getScheduleDelay();
+    }
+  }
+
+  /** Marks {@code r} deleted (once) and runs a pass; a released resource is then gone, as Kubernetes tells. */
+  Deletion cleanup(ThirdPartyIntegration r) {
+    if (r.getMetadata().getDeletionTimestamp() == null) {
+      r.getMetadata().setDeletionTimestamp(rig.clock.instant().toString());
+    }
+    UpdateControl<ThirdPartyIntegration> control = reconciler.reconcile(r, LIVE);
+    boolean released = !r.hasFinalizer(ThirdPartyIntegrationReconciler.FINALIZER);
+    if (released) {
+      reconciler.reconcile(r, DELETED);
+    }
+    return new Deletion(control, released);
+  }
 
   static final Duration GRACE = Duration.ofMinutes(5);
   /** The Namespaces the API server holds; a namespace missing here is read as forbidden when {@link #forbidden}. */
@@ -96,7 +157,7 @@ class ReconcilerTest {
   /** A resource that wrote its integration and was then deleted, whose removal now fails with 401. */
   ThirdPartyIntegration deletedWithRevokedKey() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     r.getMetadata().setDeletionTimestamp(rig.clock.instant().toString());
     for (int i = 0; i < 10; i++) {
       rig.api.failOn("DELETE", error(401, "USER_UNAUTHORIZED"));
@@ -107,7 +168,7 @@ class ReconcilerTest {
   @Test
   void aFirstPassCreatesWritesTheStatusOnceAndSaysSo() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    UpdateControl<ThirdPartyIntegration> control = reconciler.reconcile(r, null);
+    UpdateControl<ThirdPartyIntegration> control = reconciler.reconcile(r, LIVE);
     assertThat(statusWrites).hasSize(1);
     assertThat(r.getStatus().ready().orElseThrow().getReason()).isEqualTo(ConditionReason.Synced);
     assertThat(events).extracting(Event::reason).containsExactly("Created");
@@ -116,12 +177,85 @@ class ReconcilerTest {
         "cause", "Created", "type", "SLACK")).isEqualTo(1);
   }
 
+  // ---- the finalizer: added in the pass of the first write, just before it, and only where needed
+
+  @Test
+  void theFinalizerIsAddedInTheFirstPassJustBeforeTheFirstWriteAndOnlyOnce() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    reconciler.reconcile(r, LIVE);
+    assertThat(finalizerWrites).containsExactly("add after [LIST]");
+    assertThat(rig.api.calls()).extracting(FakeIntegrationsApi.Call::method).containsExactly("LIST", "PUT");
+    assertThat(r.hasFinalizer(ThirdPartyIntegrationReconciler.FINALIZER)).isTrue();
+
+    r.getSpec().getSlack().setChannelName("#elsewhere");
+    r.getMetadata().setGeneration(2L);
+    reconciler.reconcile(r, LIVE);
+    assertThat(rig.api.stored(project, "SLACK").orElseThrow()).containsEntry("channelName", "#elsewhere");
+    assertThat(finalizerWrites).as("already there").hasSize(1);
+  }
+
+  @Test
+  void whenTheFinalizerCannotBeAddedNothingIsWritten() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    failFinalizer = true;
+    assertThatThrownBy(() -> reconciler.reconcile(r, LIVE)).isInstanceOf(KubernetesClientException.class);
+    assertThat(rig.api.calls()).extracting(FakeIntegrationsApi.Call::method).containsExactly("LIST");
+    assertThat(rig.api.stored(project, "SLACK")).isEmpty();
+  }
+
+  @Test
+  void aResourceThatNeverWritesCarriesNoFinalizerAndGoesAtOnce() {
+    ThirdPartyIntegration invalid = rig.resource("invalid", IntegrationType.SLACK, project);
+    invalid.getSpec().setProjectId("not-a-project-id");
+    ThirdPartyIntegration observed = rig.resource("observed", IntegrationType.DATADOG, project);
+    observed.getSpec().setManagementPolicy(ManagementPolicy.Observe);
+    rig.api.store(project, "DATADOG", Map.of("type", "DATADOG", "apiKey", "****************************1234"));
+    for (ThirdPartyIntegration r : List.of(invalid, observed)) {
+      reconciler.reconcile(r, LIVE);
+      assertThat(r.hasFinalizer(ThirdPartyIntegrationReconciler.FINALIZER)).as(r.getMetadata().getName()).isFalse();
+    }
+    assertThat(invalid.getStatus().ready().orElseThrow().getReason()).isEqualTo(ConditionReason.InvalidSpec);
+    assertThat(observed.getStatus().ready().orElseThrow().getReason()).isEqualTo(ConditionReason.OutOfSync);
+    assertThat(finalizerWrites).isEmpty();
+
+    long calls = rig.api.calls().size();
+    for (ThirdPartyIntegration r : List.of(invalid, observed)) {
+      r.getMetadata().setDeletionTimestamp(rig.clock.instant().toString());
+      assertThat(reconciler.reconcile(r, LIVE).getScheduleDelay()).isEmpty();
+      reconciler.reconcile(r, DELETED); // Kubernetes deleted it at once
+    }
+    assertThat(events).filteredOn(e -> e.reason().equals("Retained")).extracting(Event::message).containsExactly(
+        "this resource never wrote the SLACK integration of project not-a-project-id, so it removed nothing",
+        "managementPolicy is Observe: the DATADOG integration of project " + project + " was left in place, untouched");
+    assertThat(rig.api.calls()).as("nothing to remove: no call").hasSize((int) calls);
+    assertThat(rig.api.stored(project, "DATADOG")).isPresent();
+  }
+
+  @Test
+  void aResourceThatWroteWithRetainGetsTheFinalizerWhenItsPolicyBecomesDelete() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    r.getSpec().setDeletionPolicy(DeletionPolicy.Retain);
+    reconciler.reconcile(r, LIVE);
+    assertThat(rig.api.stored(project, "SLACK")).isPresent();
+    assertThat(finalizerWrites).isEmpty();
+
+    r.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    r.getMetadata().setGeneration(2L);
+    long calls = rig.api.calls().size();
+    reconciler.reconcile(r, LIVE);
+    assertThat(finalizerWrites).singleElement().asString().startsWith("add after");
+    assertThat(rig.api.calls().subList((int) calls, rig.api.calls().size())).as("nothing else to write")
+        .extracting(FakeIntegrationsApi.Call::method).doesNotContain("PUT", "DELETE");
+    assertThat(cleanup(r).isRemoveFinalizer()).isTrue();
+    assertThat(rig.api.stored(project, "SLACK")).as("removed as Delete says").isEmpty();
+  }
+
   @Test
   void aPassThatChangesNothingWritesNothing() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     rig.later();
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     assertThat(statusWrites).hasSize(1);
     assertThat(events).hasSize(1);
   }
@@ -130,8 +264,8 @@ class ReconcilerTest {
   void aRepeatedFailureIsReportedOnceAndBacksOffSlowlyForCredentials() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
     rig.api.failNext(error(401, null)).failNext(error(401, null));
-    UpdateControl<ThirdPartyIntegration> first = reconciler.reconcile(r, null);
-    UpdateControl<ThirdPartyIntegration> second = reconciler.reconcile(r, null);
+    UpdateControl<ThirdPartyIntegration> first = reconciler.reconcile(r, LIVE);
+    UpdateControl<ThirdPartyIntegration> second = reconciler.reconcile(r, LIVE);
     assertThat(statusWrites).hasSize(1);
     assertThat(events).extracting(Event::type, Event::reason)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("Warning", "Unauthorized"));
@@ -143,7 +277,7 @@ class ReconcilerTest {
   void aPassHeldBackByTheRequestBudgetChangesNothingAndComesBackWhenItRefills() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
     rig.api.failNext(io.mdbops.integrations.opsmanager.FakeIntegrationsApi.throttled());
-    UpdateControl<ThirdPartyIntegration> control = reconciler.reconcile(r, null);
+    UpdateControl<ThirdPartyIntegration> control = reconciler.reconcile(r, LIVE);
     assertThat(statusWrites).isEmpty();
     assertThat(events).isEmpty();
     assertThat(control.getScheduleDelay()).contains(700L);
@@ -153,7 +287,7 @@ class ReconcilerTest {
   @Test
   void aPassThatThrowsIsReportedAsReconcilingWithoutItsMessage() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    var control = reconciler.updateErrorStatus(r, null, new IllegalStateException("secret-looking detail"));
+    var control = reconciler.updateErrorStatus(r, LIVE, new IllegalStateException("secret-looking detail"));
     assertThat(control.getResource()).get().satisfies(res -> assertThat(res.getStatus().ready().orElseThrow().getMessage())
         .contains("IllegalStateException").doesNotContain("secret-looking"));
   }
@@ -165,7 +299,7 @@ class ReconcilerTest {
     patch.initCause(new InterruptedException());
     var interrupted = new io.javaoperatorsdk.operator.OperatorException(patch);
 
-    var control = reconciler.updateErrorStatus(r, null, interrupted);
+    var control = reconciler.updateErrorStatus(r, LIVE, interrupted);
 
     assertThat(control.getResource()).isEmpty();
     assertThat(control.isDefaultErrorProcessing()).isFalse();
@@ -176,15 +310,15 @@ class ReconcilerTest {
   void aProblemOnlyAChangeCanFixWaitsForThatChange() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
     r.getSpec().getSlack().setTeamName(null);
-    assertThat(reconciler.reconcile(r, null).getScheduleDelay()).isEmpty();
+    assertThat(reconciler.reconcile(r, LIVE).getScheduleDelay()).isEmpty();
     assertThat(r.getStatus().ready().orElseThrow().getReason()).isEqualTo(ConditionReason.InvalidSpec);
   }
 
   @Test
   void deletionRemovesTheIntegrationAndReleasesTheFinalizer() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    reconciler.reconcile(r, null);
-    DeleteControl control = reconciler.cleanup(r, null);
+    reconciler.reconcile(r, LIVE);
+    Deletion control = cleanup(r);
     assertThat(control.isRemoveFinalizer()).isTrue();
     assertThat(rig.api.stored(project, "SLACK")).isEmpty();
     assertThat(events).extracting(Event::reason).containsExactly("Created", "Deleted");
@@ -194,10 +328,10 @@ class ReconcilerTest {
   @Test
   void aDeletionRefusedForCredentialsKeepsTheFinalizerAndBacksOffSlowly() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     rig.api.failOn("DELETE", error(403, null)).failOn("DELETE", error(403, null));
-    DeleteControl first = reconciler.cleanup(r, null);
-    DeleteControl second = reconciler.cleanup(r, null);
+    Deletion first = cleanup(r);
+    Deletion second = cleanup(r);
     assertThat(first.isRemoveFinalizer()).isFalse();
     assertThat(first.getScheduleDelay()).get().satisfies(ms -> assertThat(ms).isGreaterThanOrEqualTo(24_000L));
     assertThat(r.getStatus().ready().orElseThrow().getReason()).isEqualTo(ConditionReason.Deleting);
@@ -209,9 +343,9 @@ class ReconcilerTest {
   @Test
   void aDeletionThatFailsBecauseTheApiIsDownRetriesFast() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     rig.api.failOn("DELETE", error(503, null));
-    assertThat(reconciler.cleanup(r, null).getScheduleDelay()).get()
+    assertThat(cleanup(r).getScheduleDelay()).get()
         .satisfies(ms -> assertThat(ms).isLessThan(Duration.ofSeconds(2).toMillis()));
   }
 
@@ -220,14 +354,14 @@ class ReconcilerTest {
   @Test
   void anObservedResourceRecordsAnEventEachTimeWhatItSeesChangesAndWritesStatusOnlyThen() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    reconciler.reconcile(r, null); // managed first: the project holds it
+    reconciler.reconcile(r, LIVE); // managed first: the project holds it
     r.getSpec().setManagementPolicy(ManagementPolicy.Observe);
     r.getMetadata().setGeneration(2L);
     events.clear();
 
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     rig.later();
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     assertThat(events).extracting(Event::type, Event::reason)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("Normal", "InSync"));
     int writes = statusWrites.size();
@@ -236,9 +370,9 @@ class ReconcilerTest {
     edited.put("channelName", "#elsewhere");
     rig.api.store(project, "SLACK", edited);
     rig.later();
-    UpdateControl<ThirdPartyIntegration> control = reconciler.reconcile(r, null);
+    UpdateControl<ThirdPartyIntegration> control = reconciler.reconcile(r, LIVE);
     rig.later();
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
 
     assertThat(events).extracting(Event::type, Event::reason).containsExactly(
         org.assertj.core.groups.Tuple.tuple("Normal", "InSync"), org.assertj.core.groups.Tuple.tuple("Warning", "OutOfSync"));
@@ -253,7 +387,7 @@ class ReconcilerTest {
     restored.put("channelName", r.getSpec().getSlack().getChannelName());
     rig.api.store(project, "SLACK", restored);
     rig.later();
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     assertThat(events).extracting(Event::reason).containsExactly("InSync", "OutOfSync", "InSync");
     assertThat(MetricsText.value(metrics.scrape(), "integrations_operator_resources",
         "ready", "true", "reason", "InSync", "type", "SLACK")).isEqualTo(1);
@@ -262,11 +396,11 @@ class ReconcilerTest {
   @Test
   void deletingAnObservedResourceReleasesItWithoutAnApiCall() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     r.getSpec().setManagementPolicy(ManagementPolicy.Observe);
     long calls = rig.api.calls().size();
 
-    DeleteControl control = reconciler.cleanup(r, null);
+    Deletion control = cleanup(r);
 
     assertThat(control.isRemoveFinalizer()).isTrue();
     assertThat(rig.api.calls()).hasSize((int) calls);
@@ -292,7 +426,7 @@ class ReconcilerTest {
   @Test
   void aPrometheusResourceShowsWhereItsHostsAreDiscoveredAndAsWhom() {
     ThirdPartyIntegration r = prometheus(false);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     PrometheusStatus status = r.getStatus().getPrometheus();
     assertThat(status.getDiscoveryUrl())
         .isEqualTo(CoreRig.BASE_URL + "/prometheus/v1.0/groups/" + project + "/discovery");
@@ -304,7 +438,7 @@ class ReconcilerTest {
   @Test
   void aScrapeConfigIsCreatedOwnedKeptAndRemovedWithItsResource() {
     ThirdPartyIntegration r = prometheus(true);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     GenericKubernetesResource created = scrapeConfigs.stored(CoreRig.NS, "prom").orElseThrow();
     assertThat(created.getMetadata().getOwnerReferences()).singleElement().satisfies(o -> {
       assertThat(o.getUid()).isEqualTo(r.getMetadata().getUid());
@@ -315,21 +449,21 @@ class ReconcilerTest {
     assertThat(events).extracting(Event::reason).containsExactly("Created", "ScrapeConfigCreated");
 
     rig.later();
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     assertThat(scrapeConfigs.writes).as("nothing changed: no write").containsExactly("create team/prom");
 
     r.getSpec().getPrometheus().getScrapeConfig().setScrapeInterval("60s");
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     assertThat(scrapeConfigs.writes).containsExactly("create team/prom", "update team/prom");
 
     r.getSpec().getPrometheus().getScrapeConfig().setCreate(false);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     assertThat(scrapeConfigs.stored(CoreRig.NS, "prom")).isEmpty();
     assertThat(r.getStatus().getPrometheus().getScrapeConfig()).isNull();
 
     r.getSpec().getPrometheus().getScrapeConfig().setCreate(true);
-    reconciler.reconcile(r, null);
-    reconciler.cleanup(r, null);
+    reconciler.reconcile(r, LIVE);
+    cleanup(r);
     assertThat(scrapeConfigs.stored(CoreRig.NS, "prom")).as("removed with its resource").isEmpty();
     assertThat(events).extracting(Event::reason).containsExactly("Created", "ScrapeConfigCreated",
         "ScrapeConfigUpdated", "ScrapeConfigDeleted", "ScrapeConfigCreated", "Deleted");
@@ -339,9 +473,9 @@ class ReconcilerTest {
   void aClusterWithoutTheScrapeConfigCrdIsReportedOnceAndTheIntegrationIsStillSynced() {
     scrapeConfigs.failWith = 404;
     ThirdPartyIntegration r = prometheus(true);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     rig.later();
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
 
     assertThat(r.getStatus().ready().orElseThrow().getReason()).isEqualTo(ConditionReason.Synced);
     assertThat(r.getStatus().getPrometheus().getScrapeConfigProblem()).contains("is not installed in this cluster");
@@ -351,11 +485,11 @@ class ReconcilerTest {
         org.assertj.core.groups.Tuple.tuple("Warning", "ScrapeConfigUnavailable"));
 
     scrapeConfigs.failWith = 403;
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     assertThat(r.getStatus().getPrometheus().getScrapeConfigProblem()).contains("rbac.scrapeConfigs=true");
 
     scrapeConfigs.failWith = 503;
-    assertThat(reconciler.reconcile(r, null).getScheduleDelay()).as("a passing failure is tried again")
+    assertThat(reconciler.reconcile(r, LIVE).getScheduleDelay()).as("a passing failure is tried again")
         .contains(PrometheusDiscoveryTest.RETRY_MILLIS);
   }
 
@@ -363,7 +497,7 @@ class ReconcilerTest {
   void aUserNameMissingFromTheSecretIsReportedWithoutItsValue() {
     ThirdPartyIntegration r = prometheus(true);
     rig.secrets.put(CoreRig.NS, Fixtures.credentialsSecretName("prom"), Fixtures.credentials(IntegrationType.PROMETHEUS));
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     assertThat(r.getStatus().getPrometheus().getScrapeConfigProblem())
         .contains("Secret team/prom-creds has no key username");
     assertThat(scrapeConfigs.writes).isEmpty();
@@ -372,7 +506,7 @@ class ReconcilerTest {
   @Test
   void aHeldUpDeletionSaysBothWaysOut() {
     ThirdPartyIntegration r = deletedWithRevokedKey();
-    DeleteControl control = reconciler.cleanup(r, null);
+    Deletion control = cleanup(r);
     assertThat(control.isRemoveFinalizer()).isFalse();
     String message = r.getStatus().ready().orElseThrow().getMessage();
     assertThat(message).contains("HTTP 401 USER_UNAUTHORIZED")
@@ -387,9 +521,9 @@ class ReconcilerTest {
     namespaces.put(CoreRig.NS, new NamespaceBuilder().withNewMetadata().withName(CoreRig.NS).endMetadata()
         .withNewStatus().withPhase("Active").endStatus().build());
     ThirdPartyIntegration r = deletedWithRevokedKey();
-    reconciler.cleanup(r, null);
+    cleanup(r);
     rig.clock.advance(Duration.ofDays(2));
-    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isFalse();
+    assertThat(cleanup(r).isRemoveFinalizer()).isFalse();
     assertThat(rig.api.stored(project, "SLACK")).isPresent();
   }
 
@@ -398,7 +532,7 @@ class ReconcilerTest {
     terminating(CoreRig.NS);
     ThirdPartyIntegration r = deletedWithRevokedKey();
 
-    DeleteControl first = reconciler.cleanup(r, null);
+    Deletion first = cleanup(r);
     assertThat(first.isRemoveFinalizer()).isFalse();
     assertThat(first.getScheduleDelay()).get().satisfies(ms -> assertThat(ms).isLessThanOrEqualTo(GRACE.toMillis()));
     assertThat(r.getStatus().ready().orElseThrow().getMessage())
@@ -407,13 +541,13 @@ class ReconcilerTest {
             + " go and leaves the integration in place");
 
     rig.clock.advance(GRACE.minusSeconds(1));
-    DeleteControl almost = reconciler.cleanup(r, null);
+    Deletion almost = cleanup(r);
     assertThat(almost.isRemoveFinalizer()).isFalse();
     assertThat(almost.getScheduleDelay()).get().satisfies(ms -> assertThat(ms).isLessThanOrEqualTo(1000L));
 
     rig.clock.advance(Duration.ofSeconds(1));
     int writes = statusWrites.size();
-    DeleteControl released = reconciler.cleanup(r, null);
+    Deletion released = cleanup(r);
     assertThat(released.isRemoveFinalizer()).isTrue();
     assertThat(statusWrites).as("no status write for a resource on its way out").hasSize(writes);
     // a namespace being deleted takes no new Event: it is told on the Namespace
@@ -436,18 +570,18 @@ class ReconcilerTest {
     ThirdPartyIntegration r = deletedWithRevokedKey();
     rig.clock.advance(Duration.ofHours(1));
     terminating(CoreRig.NS); // the resource was stuck for an hour before its namespace was deleted
-    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isFalse();
+    assertThat(cleanup(r).isRemoveFinalizer()).isFalse();
     rig.clock.advance(GRACE);
-    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isTrue();
+    assertThat(cleanup(r).isRemoveFinalizer()).isTrue();
   }
 
   @Test
   void aRemovalThatSucceedsInANamespaceBeingDeletedLeavesNothingBehind() {
     terminating(CoreRig.NS);
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     r.getMetadata().setDeletionTimestamp(rig.clock.instant().toString());
-    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isTrue();
+    assertThat(cleanup(r).isRemoveFinalizer()).isTrue();
     assertThat(events).extracting(Event::reason).containsExactly("Created", "Deleted");
     assertThat(rig.api.stored(project, "SLACK")).isEmpty();
     assertThat(MetricsText.value(metrics.scrape(), "integrations_operator_integrations_left_behind_total",
@@ -459,18 +593,18 @@ class ReconcilerTest {
     terminating(CoreRig.NS);
     forbidden = true;
     ThirdPartyIntegration r = deletedWithRevokedKey();
-    reconciler.cleanup(r, null);
+    cleanup(r);
     rig.clock.advance(GRACE.multipliedBy(10));
-    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isFalse();
+    assertThat(cleanup(r).isRemoveFinalizer()).isFalse();
     assertThat(r.getStatus().ready().orElseThrow().getMessage()).doesNotContain("being deleted");
   }
 
   @Test
   void aDeletedProjectIsADeletionThatSaysSo() {
     ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
-    reconciler.reconcile(r, null);
+    reconciler.reconcile(r, LIVE);
     rig.api.removeProject(project);
-    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isTrue();
+    assertThat(cleanup(r).isRemoveFinalizer()).isTrue();
     assertThat(events).last().satisfies(e -> {
       assertThat(e.reason()).isEqualTo("Deleted");
       assertThat(e.message()).isEqualTo("the SLACK integration was already gone from project " + project
