@@ -22,6 +22,6 @@ public record CleanupReport(List<String> removed, Map<String, String> left) {
 
   /** One line for people: what was removed, and what was not and why. */
   public String line() {
-    return ReportText.cleanupLine(this);
+    return ReportText.cleanupLine(this).replaceFirst("^Cleanup\\s+", "Cleanup: ");
   }
 }

@@ -104,7 +104,7 @@ final class ReportText {
       out.append("\nNotes\n");
       p.notes().forEach(n -> out.append("  - ").append(n).append('\n'));
     }
-    out.append('\n').append(cleanupLine(result.cleanup).replaceFirst("^Cleanup\\s+", "Cleanup: ")).append('\n');
+    out.append('\n').append(result.cleanup.line()).append('\n');
     out.append("\nThe operator uses these readings for a connection whose Secret holds this profile (doctor --json, or"
         + " --profile-out FILE) under the key \"profile\"; see \"Check your server\" in the README.\n");
     return out.toString();
