@@ -27,7 +27,7 @@ public final class ApiClients {
           .compute(connection.secretId(), (id, current) -> current != null
                   && current.clientKey().equals(connection.clientKey())
               ? current
-              : new Entry(connection.clientKey(), factory.create(connection.api())))
+              : new Entry(connection.clientKey(), factory.create(connection.api(), connection.nonces())))
           .api();
     } catch (IllegalArgumentException e) {
       // the factory's message names the problem (e.g. an unparseable ca.crt) without its content

@@ -4,10 +4,13 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ConnectionSecretReference;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.doctor.ApiProfile;
+import io.mdbops.integrations.doctor.ProfileJson;
 import io.mdbops.integrations.opsmanager.ApiConnection;
 import io.mdbops.integrations.opsmanager.Product;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.Predicate;
 
@@ -23,6 +26,8 @@ public final class ConnectionResolver {
   public static final String CA_CERT = "ca.crt";
   /** Optional: cloud-manager or ops-manager; by default derived from baseUrl. */
   public static final String PRODUCT = "product";
+  /** Optional: the output of {@code doctor --json} for this connection's server. */
+  public static final String PROFILE = "profile";
 
   private final SecretSource secrets;
   private final EndpointPolicy endpoints;
@@ -80,14 +85,38 @@ public final class ConnectionResolver {
     String privateKey = required(secret, PRIVATE_KEY, where);
     String baseUrl = optional(secret, BASE_URL, false, where);
     String caPem = optional(secret, CA_CERT, true, where);
+    String profileText = optional(secret, PROFILE, true, where);
     URI url = endpoints.check(baseUrl == null ? ApiConnection.CLOUD_MANAGER.toString() : baseUrl);
+    Product product = product(optional(secret, PRODUCT, false, where), url, where);
+    Optional<ConnectionProfile> profile = profileText == null ? Optional.empty()
+        : Optional.of(profile(profileText, product, where, "Secret " + secretNamespace + "/" + secretName));
     return new ResolvedConnection(
         new ApiConnection(url, publicKey, privateKey, caPem),
-        product(optional(secret, PRODUCT, false, where), url, where),
+        product,
         secretNamespace,
         secretName,
         secret.getMetadata().getResourceVersion(),
-        isDefault);
+        isDefault,
+        profile);
+  }
+
+  /** The profile a connection Secret holds, checked: it must be doctor's, and of this product. */
+  private static ConnectionProfile profile(String text, Product product, String where, String secret)
+      throws ConnectionUnavailableException {
+    ApiProfile parsed;
+    try {
+      parsed = ProfileJson.read(text);
+    } catch (ProfileJson.InvalidProfileException e) {
+      throw new ConnectionUnavailableException(ConditionReason.ConnectionInvalid, where + " key " + PROFILE + " "
+          + e.getMessage() + "; put the output of doctor --json there, or remove the key");
+    }
+    if (parsed.product() != null && !parsed.product().equals(product.key())) {
+      throw new ConnectionUnavailableException(ConditionReason.ConnectionInvalid, where + " key " + PROFILE
+          + " was measured on " + parsed.product() + ", but this connection is " + product.key()
+          + " (its product key, or its baseUrl); run doctor against this server, or fix the product key");
+    }
+    return new ConnectionProfile(parsed.behaviour(), ProfileJson.digest(text), parsed.measuredAt(),
+        secret + " key " + PROFILE);
   }
 
   private static Product product(String value, URI url, String where) throws ConnectionUnavailableException {

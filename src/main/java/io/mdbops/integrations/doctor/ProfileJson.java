@@ -65,7 +65,8 @@ public final class ProfileJson {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidProfileException("is not JSON (line " + e.getLocation().getLineNr() + ")");
+      throw new InvalidProfileException("is not JSON" + (e.getLocation() == null ? ""
+          : " (line " + e.getLocation().getLineNr() + ")"));
     }
     if (root == null || !root.isObject()) {
       throw new InvalidProfileException("is not a JSON object: give it the output of doctor --json");

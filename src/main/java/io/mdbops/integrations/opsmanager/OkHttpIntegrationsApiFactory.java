@@ -61,13 +61,19 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
    */
   @Override
   public OkHttpIntegrationsApi create(ApiConnection connection) {
+    return create(connection, NoncePolicy.REUSE);
+  }
+
+  /** As {@link #create(ApiConnection)}, answering Digest challenges as {@code nonces} says. */
+  @Override
+  public OkHttpIntegrationsApi create(ApiConnection connection, NoncePolicy nonces) {
     HttpUrl baseUrl = baseUrl(connection);
     OkHttpClient.Builder builder = base.newBuilder();
     if (connection.caPem() != null) {
       HandshakeCertificates trust = CaBundle.trustOnly(connection.caPem());
       builder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
     }
-    DigestAuth.install(builder, connection.publicKey(), connection.privateKey(), listener);
+    DigestAuth.install(builder, connection.publicKey(), connection.privateKey(), listener, nonces);
     // a network interceptor sees every request on the wire, Digest round trips included
     builder.addNetworkInterceptor(new ProjectRequestBudget(settings.requestsPerMinute(), settings.budgetWait(), listener));
     return new OkHttpIntegrationsApi(
