@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last: every log line, Event, resource (status included) and ScrapeConfig the whole suite produced is
+ * Runs last: every log line, Event, resource (status included), ScrapeConfig and doctor output the whole suite
+ * produced is
  * scanned for every secret value any test used — Secret values, private keys — in clear, base64
  * or URL-encoded form.
  */
@@ -44,6 +45,8 @@ class SecretLeakTest {
     // Prometheus discovery: status and the ScrapeConfig reference the password, never hold it
     assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"discoveryUrl\""));
     assertThat(witnessed).anyMatch(t -> t.startsWith("scrapeconfig: ") && t.contains("\"basicAuth\""));
+    // doctor's report, progress and profile, whose made-up values are among the secrets scanned for
+    assertThat(witnessed).anyMatch(t -> t.startsWith("doctor: ") && t.contains("Server profile of"));
     assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
 
     List<String> everything = new ArrayList<>(logs);

@@ -86,7 +86,6 @@ public final class Doctor {
     if (!leftovers.removed().isEmpty()) {
       progress.accept("Removed what an earlier run left: " + String.join(", ", leftovers.removed()));
     }
-    result.configuredBefore(configured.keySet());
     Map<String, TypeProbe.Reading> readings = new LinkedHashMap<>();
     for (String type : settings.types()) {
       TypeProbe.Reading reading = configured.containsKey(type) && !settings.allowOverwrite()

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** What a finished run measured: the profile, and what the readable report says besides. */
 public final class DoctorResult {
@@ -17,7 +16,6 @@ public final class DoctorResult {
   final String endpoint;
   final AuthProbe.Reading auth;
   final LeftoverSweep.Reading leftovers;
-  final Set<String> configuredBefore;
   final Map<String, TypeProbe.Reading> types;
   final PutSemanticsProbe.Reading semantics;
   final MissingTypeProbe.Reading missing;
@@ -32,7 +30,6 @@ public final class DoctorResult {
     this.endpoint = b.endpoint;
     this.auth = b.auth;
     this.leftovers = b.leftovers;
-    this.configuredBefore = Set.copyOf(b.configuredBefore);
     this.types = Map.copyOf(b.types);
     this.semantics = b.semantics;
     this.missing = b.missing;
@@ -88,7 +85,8 @@ public final class DoctorResult {
         }
       }
       if (settings.undocumented(r.type())) {
-        notes.add(r.type() + ": not in the " + settings.product().displayName() + " documentation; probed on request");
+        notes.add(r.type() + ": probed on request; not among the types the operator offers on "
+            + settings.product().displayName());
       }
     }
     notes.addAll(semantics.notes());
@@ -103,6 +101,9 @@ public final class DoctorResult {
       writes.put("delete", missing.delete());
       writes.put("deleteMissingType", missing.deleteMissing());
       writes.put("postOnMissingType", missing.postMissing());
+      if (missing.postAnswer() != null) {
+        writes.put("postAnswer", missing.postAnswer());
+      }
     }
     Map<String, String> authentication = new LinkedHashMap<>();
     auth.challenge().ifPresentOrElse(c -> {
@@ -126,7 +127,6 @@ public final class DoctorResult {
     private final String endpoint;
     private AuthProbe.Reading auth;
     private LeftoverSweep.Reading leftovers;
-    private Set<String> configuredBefore = Set.of();
     private Map<String, TypeProbe.Reading> types = Map.of();
     private PutSemanticsProbe.Reading semantics;
     private MissingTypeProbe.Reading missing;
@@ -143,10 +143,6 @@ public final class DoctorResult {
 
     void leftovers(LeftoverSweep.Reading r) {
       leftovers = r;
-    }
-
-    void configuredBefore(Set<String> types) {
-      configuredBefore = Set.copyOf(types);
     }
 
     void types(Map<String, TypeProbe.Reading> r) {

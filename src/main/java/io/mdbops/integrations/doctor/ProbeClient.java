@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -270,9 +269,5 @@ final class ProbeClient implements AutoCloseable {
   /** For the report: where the calls go. */
   String endpoint() {
     return integrations.toString();
-  }
-
-  Optional<DigestChallenge> lastChallenge() {
-    return Optional.ofNullable(nonce);
   }
 }

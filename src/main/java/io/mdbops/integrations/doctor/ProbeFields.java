@@ -41,9 +41,6 @@ final class ProbeFields {
     }
   }
 
-  /** The operator's types in the order the product docs list them, then the older ones. */
-  static final Set<String> UNDOCUMENTED = Set.of("NEW_RELIC", "HIP_CHAT", "FLOWDOCK");
-
   /**
    * Optional plain fields a read shows as sent, to tell a replacing PUT from a merging one, in the
    * order they are tried.
