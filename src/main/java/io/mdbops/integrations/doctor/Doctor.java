@@ -19,6 +19,7 @@ public final class Doctor {
   private final ProbeClient.Observer observer;
   private final ProbeValues values;
   private volatile ProbeSession session;
+  private volatile boolean stopped;
 
   public Doctor(DoctorSettings settings) {
     this(settings, Clock.systemUTC(), ProbeClient.Observer.NONE, ProbeValues.newRun());
@@ -58,6 +59,9 @@ public final class Doctor {
       ProbeSession s = new ProbeSession(client, ledger, settings.connection().baseUrl().toString(),
           settings.projectId(), values.runId());
       session = s;
+      if (stopped) {
+        s.cleanUp(); // stopped before it began: nothing is sent
+      }
       try {
         DoctorResult.Builder result = probe(s, ledger, progress);
         CleanupReport cleanup = s.cleanUp();
@@ -71,6 +75,7 @@ public final class Doctor {
 
   /** Stops the run at its next call and removes what it created; empty when it has not started. */
   public Optional<CleanupReport> cleanUpNow() {
+    stopped = true;
     ProbeSession s = session;
     return s == null ? Optional.empty() : Optional.of(s.cleanUp());
   }

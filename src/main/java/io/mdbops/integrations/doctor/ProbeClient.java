@@ -223,9 +223,22 @@ final class ProbeClient implements AutoCloseable {
     for (String name : response.headers().names()) {
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.startsWith("ratelimit") || lower.startsWith("x-ratelimit") || lower.equals("retry-after")) {
-        rateLimitHeaders.put(name, response.header(name));
+        rateLimitHeaders.put(canonical(lower), response.header(name));
       }
     }
+  }
+
+  /** {@code retry-after} → {@code Retry-After}, {@code x-ratelimit-limit} → {@code X-RateLimit-Limit}: servers differ in case. */
+  static String canonical(String lowerName) {
+    StringBuilder out = new StringBuilder();
+    for (String part : lowerName.split("-")) {
+      if (!out.isEmpty()) {
+        out.append('-');
+      }
+      out.append(part.equals("ratelimit") ? "RateLimit"
+          : part.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+    }
+    return out.toString();
   }
 
   private synchronized Duration retryAfter() {

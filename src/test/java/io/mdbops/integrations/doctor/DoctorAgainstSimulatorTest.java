@@ -16,6 +16,7 @@ import io.mdbops.integrations.simulator.TypeSchemas;
 import io.mdbops.integrations.simulator.UrlMask;
 import io.mdbops.integrations.testing.LeakScanner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -102,6 +104,22 @@ class DoctorAgainstSimulatorTest {
       printed.add(ProfileJson.write(profile));
       assertThat(LeakScanner.scan(Set.copyOf(run.values().secrets()), printed)).isEmpty();
       assertThat(LeakScanner.scan(Set.of(rig.privateKey), printed)).isEmpty();
+    }
+  }
+
+  @Test
+  void aRateLimitedServerIsWaitedOutAndItsHeadersReported(@TempDir Path state) {
+    try (DoctorRig rig = new DoctorRig(b -> b.rateLimit(12, Duration.ofSeconds(1)), state)) {
+      Map<String, Map<String, Object>> before = rig.store();
+
+      DoctorRig.Run run = rig.run(rig.settings(Product.CLOUD_MANAGER, List.of("PAGER_DUTY", "VICTOR_OPS", "WEBHOOK"),
+          false));
+
+      assertThat(rig.journal()).as("the limit was hit").anyMatch(e -> e.status() == 429);
+      assertThat(run.profile().rateLimitHeaders()).containsKey("Retry-After");
+      assertThat(run.profile().putSemantics()).isEqualTo("replace");
+      assertThat(run.result().report()).contains("rate-limit headers").contains("Retry-After");
+      assertThat(rig.store()).isEqualTo(before);
     }
   }
 
