@@ -10,7 +10,9 @@ import io.mdbops.integrations.opsmanager.ApiConnection;
 import io.mdbops.integrations.opsmanager.Product;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.function.Predicate;
 
@@ -34,6 +36,10 @@ public final class ConnectionResolver {
   private final String operatorNamespace;
   private final String defaultSecretName;
   private final Predicate<String> mayUseDefault;
+  /** The last valid profile read from each connection Secret, by {@code Secret NS/NAME}. */
+  private final Map<String, ParsedProfile> profiles = new ConcurrentHashMap<>();
+
+  private record ParsedProfile(String version, Product product, ConnectionProfile profile) {}
 
   /**
    * @param defaultSecretName the default connection Secret in {@code operatorNamespace}, or null
@@ -89,7 +95,8 @@ public final class ConnectionResolver {
     URI url = endpoints.check(baseUrl == null ? ApiConnection.CLOUD_MANAGER.toString() : baseUrl);
     Product product = product(optional(secret, PRODUCT, false, where), url, where);
     Optional<ConnectionProfile> profile = profileText == null ? Optional.empty()
-        : Optional.of(profile(profileText, product, where, "Secret " + secretNamespace + "/" + secretName));
+        : Optional.of(profile(profileText, product, where, "Secret " + secretNamespace + "/" + secretName,
+            secret.getMetadata().getResourceVersion()));
     return new ResolvedConnection(
         new ApiConnection(url, publicKey, privateKey, caPem),
         product,
@@ -100,8 +107,24 @@ public final class ConnectionResolver {
         profile);
   }
 
-  /** The profile a connection Secret holds, checked: it must be doctor's, and of this product. */
-  private static ConnectionProfile profile(String text, Product product, String where, String secret)
+  /**
+   * The profile a connection Secret holds, checked: it must be doctor's, and of this product. Read
+   * once per Secret version: every pass of every resource of the connection asks.
+   */
+  private ConnectionProfile profile(String text, Product product, String where, String secret, String version)
+      throws ConnectionUnavailableException {
+    ParsedProfile cached = profiles.get(secret);
+    if (cached != null && version != null && version.equals(cached.version()) && cached.product() == product) {
+      return cached.profile();
+    }
+    ConnectionProfile parsed = parse(text, product, where, secret);
+    if (version != null) {
+      profiles.put(secret, new ParsedProfile(version, product, parsed));
+    }
+    return parsed;
+  }
+
+  private static ConnectionProfile parse(String text, Product product, String where, String secret)
       throws ConnectionUnavailableException {
     ApiProfile parsed;
     try {
