@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last: every log line, Event, resource (status included), ScrapeConfig and doctor output the whole suite
- * produced is
- * scanned for every secret value any test used — Secret values, private keys — in clear, base64
- * or URL-encoded form.
+ * Runs last: every log line, Event, resource (status included), ScrapeConfig and doctor output the
+ * whole suite produced is scanned for every secret value any test used — Secret values, private
+ * keys, doctor's made-up values — in clear, base64 or URL-encoded form.
  */
 @Order(Integer.MAX_VALUE)
 class SecretLeakTest {
