@@ -26,7 +26,16 @@ public final class ProbePlan {
       if (types.isEmpty()) {
         return "integrations";
       }
-      return "integrations/" + (types.size() == 1 ? types.get(0) : "{" + String.join("|", types) + "}");
+      return "integrations/" + (types.size() == 1 ? types.get(0) : "{TYPE}");
+    }
+
+    /** Why, and for a call that may go to several types, which. */
+    String explained() {
+      if (types.size() <= 1) {
+        return why;
+      }
+      return why + " [TYPE: " + (types.equals(DoctorSettings.knownTypes()) ? "any type doctor knows"
+          : String.join(", ", types)) + "]";
     }
   }
 
@@ -63,7 +72,7 @@ public final class ProbePlan {
           ? " (overwrites it if configured: --allow-overwrite)" : "; skipped if the project holds " + type)));
       if (!ProbeFields.optional(type).isEmpty()) {
         calls.add(new Call("PUT", List.of(type), "only if refused: " + names(ProbeFields.required(type))
-            + " alone, then once with each of " + names(ProbeFields.optional(type))));
+            + " alone, then adding one optional field at a time (" + names(ProbeFields.optional(type)) + ")"));
       }
       calls.add(new Call("GET", List.of(type), "only if the answer does not show " + type + ": read it back"));
     }
@@ -98,7 +107,7 @@ public final class ProbePlan {
     int width = calls.stream().mapToInt(c -> c.target().length()).max().orElse(0);
     for (int i = 0; i < calls.size(); i++) {
       Call c = calls.get(i);
-      out.append(String.format("%3d  %-6s %-" + width + "s  %s%n", i + 1, c.method(), c.target(), c.why()));
+      out.append(String.format("%3d  %-6s %-" + width + "s  %s%n", i + 1, c.method(), c.target(), c.explained()));
     }
     out.append("Paths are below ").append(base).append('\n');
     notes.forEach(n -> out.append(n).append('\n'));

@@ -89,7 +89,8 @@ class DoctorCommandTest {
     assertThat(run.out()).contains("Dry run").containsPattern("GET\\s+integrations\\s+without credentials")
         .containsPattern("PUT\\s+integrations/PAGER_DUTY\\s+made-up serviceKey")
         .containsPattern("PUT\\s+integrations/HIP_CHAT")
-        .containsPattern("POST\\s+integrations/\\{")
+        .containsPattern("POST\\s+integrations/\\{TYPE\\}\\s+what POST answers.*\\[TYPE: any type doctor knows\\]")
+        .containsPattern("PUT\\s+integrations/\\{TYPE\\}\\s+on the first of .*\\[TYPE: VICTOR_OPS, SLACK, PROMETHEUS\\]")
         .contains(sim.baseUrl() + "/api/public/v1.0/groups/" + project + "/");
     assertThat(sim.journal().entries()).isEmpty();
   }
