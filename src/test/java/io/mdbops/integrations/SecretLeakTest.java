@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last: every log line, Event, resource (status included), ScrapeConfig and doctor output the
- * whole suite produced is scanned for every secret value any test used — Secret values, private
- * keys, doctor's made-up values — in clear, base64 or URL-encoded form.
+ * Runs last: every log line, Event, resource (status included), metrics scrape, ScrapeConfig, command
+ * and doctor output the whole suite produced is scanned for every secret value any test used — Secret
+ * values, private keys, service accounts' client secrets, every OAuth access token a simulator handed out,
+ * doctor's made-up values — in clear, base64 or URL-encoded form.
  */
 @Order(Integer.MAX_VALUE)
 class SecretLeakTest {
@@ -47,9 +48,16 @@ class SecretLeakTest {
     // doctor's report, progress and profile, whose made-up values are among the secrets scanned for
     assertThat(witnessed).anyMatch(t -> t.startsWith("doctor: ") && t.contains("Server profile of"));
     assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
+    // the OAuth side was exercised too: client secrets and the tokens issued for them are scanned
+    assertThat(Fixtures.SECRET_VALUES).anyMatch(v -> v.startsWith("mdb_sa_sk_"));
+    assertThat(Fixtures.SECRET_VALUES).anyMatch(v -> v.startsWith("eyJ"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("metrics: ") && t.contains("endpoint=\"token\""));
 
     List<String> everything = new ArrayList<>(logs);
     everything.addAll(witnessed);
+    // plan and export printed what they compared and exported (see cli/CommandRun), never a secret
+    assertThat(witnessed).anyMatch(t -> t.startsWith("plan-output: ") && t.contains("in sync"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("export-output: ") && t.contains("kind: ThirdPartyIntegration"));
     assertThat(LeakScanner.scan(Set.copyOf(Fixtures.SECRET_VALUES), everything)).isEmpty();
   }
 }

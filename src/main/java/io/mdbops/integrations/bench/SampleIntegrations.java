@@ -3,6 +3,7 @@ package io.mdbops.integrations.bench;
 import io.mdbops.integrations.api.v1alpha1.ConnectionSecretReference;
 import io.mdbops.integrations.api.v1alpha1.DatadogSpec;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
+import io.mdbops.integrations.opsmanager.Product;
 import io.mdbops.integrations.api.v1alpha1.MicrosoftTeamsSpec;
 import io.mdbops.integrations.api.v1alpha1.NewRelicSpec;
 import io.mdbops.integrations.api.v1alpha1.OpsGenieRegion;
@@ -26,6 +27,9 @@ import java.util.function.UnaryOperator;
  */
 public final class SampleIntegrations {
 
+  /** An account id as Atlas wants it (40 lower-case hex digits). */
+  static final String NEW_RELIC_ACCOUNT = "0123456789abcdef0123456789abcdef01234567";
+
   private SampleIntegrations() {}
 
   /**
@@ -33,6 +37,22 @@ public final class SampleIntegrations {
    * @param credentialsSecret the Secret every secret field of the block references
    */
   public static ThirdPartyIntegrationSpec spec(
+      IntegrationType type, String projectId, String connectionSecret, String credentialsSecret) {
+    return spec(type, projectId, connectionSecret, credentialsSecret, Product.CLOUD_MANAGER);
+  }
+
+  /** As above, for {@code product}: on Atlas, Prometheus has no host settings (listenAddress, scheme). */
+  public static ThirdPartyIntegrationSpec spec(
+      IntegrationType type, String projectId, String connectionSecret, String credentialsSecret, Product product) {
+    ThirdPartyIntegrationSpec spec = build(type, projectId, connectionSecret, credentialsSecret);
+    if (product == Product.ATLAS && spec.getPrometheus() != null) {
+      spec.getPrometheus().setListenAddress(null);
+      spec.getPrometheus().setScheme(null);
+    }
+    return spec;
+  }
+
+  private static ThirdPartyIntegrationSpec build(
       IntegrationType type, String projectId, String connectionSecret, String credentialsSecret) {
     ThirdPartyIntegrationSpec spec = new ThirdPartyIntegrationSpec();
     spec.setProjectId(projectId);
@@ -61,7 +81,7 @@ public final class SampleIntegrations {
           .withScheme(PrometheusScheme.HTTP)
           .withEnabled(true));
       case NEW_RELIC -> spec.setNewRelic(new NewRelicSpec()
-          .withAccountId("1234567")
+          .withAccountId(NEW_RELIC_ACCOUNT)
           .withLicenseKeySecretRef(ref(s, "licenseKey"))
           .withWriteTokenSecretRef(ref(s, "writeToken"))
           .withReadTokenSecretRef(ref(s, "readToken")));
@@ -87,7 +107,8 @@ public final class SampleIntegrations {
       case MICROSOFT_TEAMS -> v.put("url", "https://example.webhook.office.com/webhookb2/" + token.apply("ms"));
       case PROMETHEUS -> v.put("password", token.apply("pw"));
       case NEW_RELIC -> {
-        v.put("licenseKey", token.apply("lk"));
+        // Atlas requires 40 hex digits: 32 from the token, 8 more
+        v.put("licenseKey", token.apply("") + "0a1b2c3d");
         v.put("writeToken", token.apply("wt"));
         v.put("readToken", token.apply("rt"));
       }

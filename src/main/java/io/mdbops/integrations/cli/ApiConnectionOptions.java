@@ -3,27 +3,44 @@ package io.mdbops.integrations.cli;
 import io.mdbops.integrations.connection.ConnectionUnavailableException;
 import io.mdbops.integrations.connection.EndpointPolicy;
 import io.mdbops.integrations.opsmanager.ApiConnection;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The connection flags every command that talks to a real server shares, so that {@code sandbox} and
- * the commands that read or probe a project spell and check them the same way. Keys are read from
- * files, never from the command line, where they would land in shell history and process lists.
+ * the commands that read or probe a project spell and check them the same way. Credentials are an
+ * API key pair (Digest) or a service account (OAuth 2); their secret half is read from a file, never
+ * from the command line, where it would land in shell history and process lists.
  */
 public final class ApiConnectionOptions {
 
   @Option(names = "--api-url", paramLabel = "URL",
-      description = "Base URL of Cloud Manager / Ops Manager, e.g. https://cloud.mongodb.com."
-          + " Needs --public-key and --private-key-file.")
+      description = "Base URL of Cloud Manager / Ops Manager / Atlas, e.g. https://cloud.mongodb.com."
+          + " Needs --public-key and --private-key-file, or --client-id and --client-secret-file.")
   String apiUrl;
+
+  @Option(names = "--api", paramLabel = "public-v1|atlas-v2", converter = ApiValue.class,
+      description = "The API generation: public-v1, the Cloud/Ops Manager public API v1.0 (default), or atlas-v2,"
+          + " the Atlas Administration API v2.")
+  ApiGeneration api;
+
+  @Option(names = "--client-id", paramLabel = "ID",
+      description = "Client id of a service account (OAuth 2), instead of an API key (with --api-url).")
+  String clientId;
+
+  @Option(names = "--client-secret-file", paramLabel = "FILE",
+      description = "File holding the client secret of the service account (with --api-url).")
+  Path clientSecretFile;
 
   @Option(names = "--public-key", paramLabel = "KEY", description = "Public key of the API key pair (with --api-url).")
   String publicKey;
@@ -46,6 +63,11 @@ public final class ApiConnectionOptions {
     return apiUrl != null;
   }
 
+  /** The {@code --api} given, if any (it may go without {@code --api-url}, e.g. to pick a simulator's flavour). */
+  public Optional<ApiGeneration> api() {
+    return Optional.ofNullable(api);
+  }
+
   /**
    * The connection the flags describe, checked; empty without {@code --api-url} (when no other
    * connection flag may be given either).
@@ -53,15 +75,24 @@ public final class ApiConnectionOptions {
    * @throws ParameterException naming the flag that is missing or wrong
    */
   public Optional<ApiConnection> connection(CommandSpec spec) {
+    boolean apiKey = publicKey != null || privateKeyFile != null;
+    boolean serviceAccount = clientId != null || clientSecretFile != null;
     if (apiUrl == null) {
-      if (publicKey != null || privateKeyFile != null || projectId != null || caFile != null) {
-        throw new ParameterException(spec.commandLine(),
-            "--public-key, --private-key-file, --project-id and --ca-file go with --api-url");
+      if (apiKey || serviceAccount || projectId != null || caFile != null) {
+        throw new ParameterException(spec.commandLine(), "--public-key, --private-key-file, --client-id,"
+            + " --client-secret-file, --project-id and --ca-file go with --api-url");
       }
       return Optional.empty();
     }
-    if (publicKey == null || privateKeyFile == null) {
-      throw new ParameterException(spec.commandLine(), "--api-url needs --public-key and --private-key-file");
+    if (apiKey && serviceAccount) {
+      throw new ParameterException(spec.commandLine(), "give an API key (--public-key, --private-key-file) or a"
+          + " service account (--client-id, --client-secret-file), not both");
+    }
+    if (serviceAccount ? clientId == null || clientSecretFile == null : publicKey == null || privateKeyFile == null) {
+      throw new ParameterException(spec.commandLine(), serviceAccount
+          ? "--client-id needs --client-secret-file, and the other way round"
+          : "--api-url needs --public-key and --private-key-file (an API key) or --client-id and"
+              + " --client-secret-file (a service account)");
     }
     URI url;
     try {
@@ -69,12 +100,17 @@ public final class ApiConnectionOptions {
     } catch (ConnectionUnavailableException e) {
       throw new ParameterException(spec.commandLine(), "--api-url: " + e.getMessage());
     }
-    String privateKey = read(spec, privateKeyFile, "--private-key-file").strip();
-    if (privateKey.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "--private-key-file: " + privateKeyFile + " is empty");
+    String flag = serviceAccount ? "--client-secret-file" : "--private-key-file";
+    Path file = serviceAccount ? clientSecretFile : privateKeyFile;
+    String secret = read(spec, file, flag).strip();
+    if (secret.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), flag + ": " + file + " is empty");
     }
     String ca = caFile == null ? null : read(spec, caFile, "--ca-file");
-    return Optional.of(new ApiConnection(url, publicKey, privateKey, ca));
+    ApiGeneration generation = api == null ? ApiGeneration.PUBLIC_V1 : api;
+    return Optional.of(serviceAccount
+        ? ApiConnection.serviceAccount(url, clientId, secret, ca, generation)
+        : ApiConnection.apiKey(url, publicKey, secret, ca, generation));
   }
 
   /**
@@ -88,6 +124,15 @@ public final class ApiConnectionOptions {
           "--project-id: '" + projectId + "' is not a project id (24 lower-case hex digits, from the project's URL)");
     }
     return Optional.ofNullable(projectId);
+  }
+
+  /** {@code public-v1} or {@code atlas-v2}, in any case. */
+  static final class ApiValue implements ITypeConverter<ApiGeneration> {
+    @Override
+    public ApiGeneration convert(String value) {
+      return ApiGeneration.ofKey(value).orElseThrow(() -> new TypeConversionException(
+          "'" + value + "' is not one of public-v1, atlas-v2"));
+    }
   }
 
   private static String read(CommandSpec spec, Path file, String flag) {

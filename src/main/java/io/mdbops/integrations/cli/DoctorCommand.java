@@ -6,6 +6,7 @@ import io.mdbops.integrations.doctor.DoctorResult;
 import io.mdbops.integrations.doctor.DoctorSettings;
 import io.mdbops.integrations.doctor.ProfileJson;
 import io.mdbops.integrations.opsmanager.ApiConnection;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.Product;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -141,12 +142,22 @@ public final class DoctorCommand implements Callable<Integer> {
         "doctor needs --api-url, --public-key, --private-key-file and --project-id"));
     String projectId = api.projectId(spec).orElseThrow(() -> new ParameterException(spec.commandLine(),
         "--project-id is required: the scratch project doctor writes to"));
+    if (connection.generation() != ApiGeneration.PUBLIC_V1) {
+      throw new ParameterException(spec.commandLine(), "doctor measures the Cloud/Ops Manager public API v1.0;"
+          + " the Atlas Administration API v2 is specified by MongoDB's OpenAPI spec, which the operator follows:"
+          + " leave out --api atlas-v2");
+    }
+    if (connection.isServiceAccount()) {
+      throw new ParameterException(spec.commandLine(), "doctor measures Digest authentication and needs an API key:"
+          + " use --public-key and --private-key-file instead of --client-id and --client-secret-file");
+    }
     if (dryRun && yes) {
       throw new ParameterException(spec.commandLine(), "--dry-run and --yes exclude each other");
     }
     Product chosen = product == null ? Product.derivedFrom(connection.baseUrl())
-        : Product.ofKey(product).orElseThrow(() -> new ParameterException(spec.commandLine(),
-            "--product: '" + product + "' is not cloud-manager or ops-manager"));
+        : Product.ofKey(product).filter(p -> p.generation() == ApiGeneration.PUBLIC_V1)
+            .orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--product: '" + product + "' is not cloud-manager or ops-manager"));
     List<String> chosenTypes;
     if (types != null) {
       if (includeUndocumented) {

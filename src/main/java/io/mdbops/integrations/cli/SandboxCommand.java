@@ -87,6 +87,12 @@ public final class SandboxCommand implements Callable<Integer> {
           + " against this sandbox. Two operators on one sandbox would race each other.")
   boolean noOperator;
 
+  @Option(names = "--service-account",
+      description = "With the simulator: put a service account (clientId, clientSecret; OAuth 2) into the"
+          + " connection Secret instead of an API key (Digest). With --api-url, give --client-id and"
+          + " --client-secret-file instead.")
+  boolean serviceAccount;
+
   @Option(names = "--verbose", description = "Also show the operator's own log (INFO).")
   boolean verbose;
 
@@ -252,7 +258,13 @@ public final class SandboxCommand implements Callable<Integer> {
     try {
       faults.applyTo(SimulatorOptions.builder()).build(); // a bad flag is a usage error, told before start
       s = SandboxSettings.builder().examples(examples).kubeconfigOut(kubeconfigOut).kubePort(kubePort)
-          .simulatorPort(simulatorPort).resyncInterval(resyncInterval).simulator(b -> modes.applyTo(faults.applyTo(b)), faults.rules());
+          .simulatorPort(simulatorPort).resyncInterval(resyncInterval)
+          .simulator(b -> {
+            SimulatorOptions.Builder chosen = modes.applyTo(faults.applyTo(b));
+            api.api().ifPresent(chosen::api); // --api atlas-v2 without --api-url: the simulator plays Atlas
+            return chosen;
+          }, faults.rules())
+          .serviceAccount(serviceAccount);
       if (noOperator) {
         s.withoutOperator();
       }
@@ -263,6 +275,10 @@ public final class SandboxCommand implements Callable<Integer> {
     Optional<String> project = api.projectId(spec);
     if (connection.isEmpty()) {
       return s.build();
+    }
+    if (serviceAccount) {
+      throw new ParameterException(spec.commandLine(),
+          "--service-account is for the simulator; with --api-url give --client-id and --client-secret-file");
     }
     if (project.isEmpty()) {
       throw new ParameterException(spec.commandLine(),

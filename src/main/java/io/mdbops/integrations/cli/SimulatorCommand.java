@@ -1,5 +1,6 @@
 package io.mdbops.integrations.cli;
 
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.simulator.ApiSimulator;
 import io.mdbops.integrations.simulator.FaultRule;
 import io.mdbops.integrations.simulator.SimulatorOptions;
@@ -20,16 +21,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code simulator}: the Cloud Manager / Ops Manager integrations API simulator alone, for your own tests. */
+/** {@code simulator}: the Cloud Manager / Ops Manager / Atlas integrations API simulator alone, for your own tests. */
 @Command(name = "simulator", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Serve the API simulator on 127.0.0.1: the Cloud Manager / Ops Manager public API v1.0"
-            + " third-party integrations resource (/api/public/v1.0/groups/{id}/integrations) with HTTP"
-            + " Digest, masking and the documented errors, in memory, and each project's Prometheus HTTP"
-            + " service discovery (/prometheus/v1.0/groups/{id}/discovery, basic auth as its PROMETHEUS"
-            + " integration). It is a local fake: the key pair it prints is made up for this run.",
-        "Seeds one project and one API key pair, prints them with a connection Secret manifest and a"
-            + " curl example, and runs until Ctrl-C."})
+            + " third-party integrations resource (/api/public/v1.0/groups/{id}/integrations), or with --api"
+            + " atlas-v2 the Atlas Administration API v2 one (/api/atlas/v2/...), with HTTP Digest, OAuth 2"
+            + " service accounts (/api/oauth/token), masking and the documented errors, in memory, and each"
+            + " project's Prometheus HTTP service discovery (/prometheus/v1.0/groups/{id}/discovery, basic auth"
+            + " as its PROMETHEUS integration). It is a local fake: the credentials it prints are made up for"
+            + " this run.",
+        "Seeds one project, one API key pair and one service account, prints them with a connection Secret"
+            + " manifest and curl examples, and runs until Ctrl-C."})
 public final class SimulatorCommand implements Callable<Integer> {
 
   /** The project the examples in deploy/examples target. */
@@ -64,6 +67,23 @@ public final class SimulatorCommand implements Callable<Integer> {
       description = "Private key of the seeded API key pair (a local fake). Default: random, printed at start.")
   String privateKey;
 
+  @Option(names = "--api", paramLabel = "public-v1|atlas-v2", converter = ApiConnectionOptions.ApiValue.class,
+      description = "The API to play: public-v1, the Cloud/Ops Manager public API v1.0 (default), or atlas-v2, the"
+          + " Atlas Administration API v2 (/api/atlas/v2: versioned media type, POST creates, PUT updates).")
+  ApiGeneration api;
+
+  @Option(names = "--client-id", paramLabel = "ID", defaultValue = "mdb_sa_id_simulator",
+      description = "Client id of the seeded service account (OAuth 2: /api/oauth/token). Default: ${DEFAULT-VALUE}.")
+  String clientId;
+
+  @Option(names = "--client-secret", paramLabel = "SECRET",
+      description = "Client secret of the seeded service account (a local fake). Default: random, printed at start.")
+  String clientSecret;
+
+  @Option(names = "--token-ttl", paramLabel = "DURATION", converter = Durations.class,
+      description = "How long an access token is valid (expires_in). Default: 1h, as documented.")
+  java.time.Duration tokenTtl;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -84,12 +104,14 @@ public final class SimulatorCommand implements Callable<Integer> {
     SimulatorOptions options = options();
     List<FaultRule> faults = faultRules();
     String key = privateKey != null ? privateKey : randomKey();
+    String secret = clientSecret != null ? clientSecret : "mdb_sa_sk_" + randomKey();
     ApiSimulator simulator = ApiSimulator.start(options);
     try {
       simulator.addProject(projectId);
       simulator.addApiKey(publicKey, key);
+      simulator.addServiceAccount(clientId, secret);
       faults.forEach(simulator.faults()::add);
-      describe(out, simulator, key);
+      describe(out, simulator, key, secret);
       return simulator;
     } catch (IOException | RuntimeException e) {
       simulator.close();
@@ -106,7 +128,14 @@ public final class SimulatorCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--port: " + port + " is not a port number");
     }
     try {
-      return modes.applyTo(faults.applyTo(SimulatorOptions.builder().port(port).tls(tls))).build();
+      SimulatorOptions.Builder b = modes.applyTo(faults.applyTo(SimulatorOptions.builder().port(port).tls(tls)));
+      if (api != null) {
+        b.api(api);
+      }
+      if (tokenTtl != null) {
+        b.tokenTtl(tokenTtl);
+      }
+      return b.build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -120,7 +149,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     }
   }
 
-  private void describe(PrintWriter out, ApiSimulator simulator, String key) throws IOException {
+  private void describe(PrintWriter out, ApiSimulator simulator, String key, String secret) throws IOException {
     String caFile = null;
     if (tls) {
       Path ca = Files.createTempFile("simulator-ca-", ".pem");
@@ -128,7 +157,9 @@ public final class SimulatorCommand implements Callable<Integer> {
       Files.writeString(ca, simulator.caCertificatePem(), StandardCharsets.UTF_8);
       caFile = ca.toString();
     }
-    String url = simulator.baseUrl() + ApiSimulator.API_PREFIX + "/groups/" + projectId + "/integrations";
+    String url = simulator.baseUrl() + simulator.apiPrefix() + "/groups/" + projectId + "/integrations";
+    boolean atlas = simulator.options().api() == ApiGeneration.ATLAS_V2;
+    String accept = atlas ? " -H 'Accept: application/vnd.atlas.2023-01-01+json'" : "";
     String modeLine = SimulatorModeOptions.describe(simulator.options());
     out.println("API simulator (" + simulator.options().product() + ") on " + simulator.baseUrl()
         + (faults.describe().isEmpty() ? "" : ", " + faults.describe()));
@@ -139,17 +170,23 @@ public final class SimulatorCommand implements Callable<Integer> {
     out.println("  project id   " + projectId);
     out.println("  public key   " + publicKey);
     out.println("  private key  " + key + (privateKey == null ? "   (a local fake, made up for this run)" : ""));
+    out.println("  client id    " + clientId + "   (service account, OAuth 2: " + simulator.tokenUrl() + ")");
+    out.println("  client secret " + secret + (clientSecret == null ? "   (a local fake, made up for this run)" : ""));
     if (caFile != null) {
       out.println("  CA (PEM)     " + caFile);
     }
     out.println();
     out.println("Try it:");
-    out.println("  curl --digest -u " + publicKey + ":" + key + (caFile == null ? "" : " --cacert " + caFile)
-        + " " + url);
-    out.println("  curl --digest -u " + publicKey + ":" + key + (caFile == null ? "" : " --cacert " + caFile)
-        + " -X PUT -H 'Content-Type: application/json' \\");
+    String cacert = caFile == null ? "" : " --cacert " + caFile;
+    out.println("  curl --digest -u " + publicKey + ":" + key + cacert + accept + " " + url);
+    out.println("  curl --digest -u " + publicKey + ":" + key + cacert + accept
+        + " -X " + (atlas ? "POST" : "PUT") + " -H 'Content-Type: application/json' \\");
     out.println("       -d '{\"type\":\"SLACK\",\"apiToken\":\"xoxb-1234567890\",\"teamName\":\"Payments\","
         + "\"channelName\":\"#alerts\"}' " + url + "/SLACK");
+    out.println("  # with the service account: a token, then Bearer");
+    out.println("  TOKEN=$(curl -s -u " + clientId + ":" + secret + cacert + " -d grant_type=client_credentials "
+        + simulator.tokenUrl() + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
+    out.println("  curl -H \"Authorization: Bearer $TOKEN\"" + cacert + accept + " " + url);
     out.println();
     out.println("A connection Secret for the operator (the allow-list, --allowed-base-urls, must hold "
         + simulator.baseUrl() + "):");
@@ -163,7 +200,13 @@ public final class SimulatorCommand implements Callable<Integer> {
     out.println("stringData:");
     out.println("  publicKey: " + publicKey);
     out.println("  privateKey: " + key);
+    out.println("  # or, for the service account instead of the key pair:");
+    out.println("  # clientId: " + clientId);
+    out.println("  # clientSecret: " + secret);
     out.println("  baseUrl: " + simulator.baseUrl());
+    if (atlas) {
+      out.println("  api: atlas-v2");
+    }
     if (tls) {
       out.println("  ca.crt: |");
       simulator.caCertificatePem().lines().forEach(l -> out.println("    " + l));

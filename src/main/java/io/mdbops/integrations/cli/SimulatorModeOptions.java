@@ -179,9 +179,19 @@ public final class SimulatorModeOptions {
     }
   }
 
+  /** Cloud Manager or Ops Manager; Atlas is chosen with --api atlas-v2. */
   static final class ProductValue extends FlagValue<Product> {
     ProductValue() {
       super(Product.class);
+    }
+
+    @Override
+    public Product convert(String value) {
+      Product product = super.convert(value);
+      if (product == Product.ATLAS) {
+        throw new TypeConversionException("'" + value + "' is not one of " + allowed() + "; for Atlas use --api atlas-v2");
+      }
+      return product;
     }
 
     @Override

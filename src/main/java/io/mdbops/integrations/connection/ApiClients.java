@@ -7,8 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * One API client per connection Secret, shared by every resource using it (so Digest nonces and
- * pooled connections are shared too), rebuilt when the Secret changes.
+ * One API client per connection Secret, shared by every resource using it (so Digest nonces, a
+ * service account's access token and pooled connections are shared too), rebuilt when the Secret
+ * changes (keyed by its resourceVersion: a rotated secret is used from the next pass on). A replaced
+ * client is closed, which revokes the access token it held.
  */
 public final class ApiClients {
 
@@ -22,13 +24,22 @@ public final class ApiClients {
   }
 
   public IntegrationsApi clientFor(ResolvedConnection connection) throws ConnectionUnavailableException {
+    IntegrationsApi[] replaced = new IntegrationsApi[1];
     try {
-      return clients
-          .compute(connection.secretId(), (id, current) -> current != null
-                  && current.clientKey().equals(connection.clientKey())
-              ? current
-              : new Entry(connection.clientKey(), factory.create(connection.api(), connection.nonces())))
+      IntegrationsApi api = clients
+          .compute(connection.secretId(), (id, current) -> {
+            if (current != null && current.clientKey().equals(connection.clientKey())) {
+              return current;
+            }
+            Entry next = new Entry(connection.clientKey(), factory.create(connection.api(), connection.nonces()));
+            replaced[0] = current == null ? null : current.api();
+            return next;
+          })
           .api();
+      if (replaced[0] != null) {
+        replaced[0].close(); // outside the map's lock: it may call the API to revoke a token
+      }
+      return api;
     } catch (IllegalArgumentException e) {
       // the factory's message names the problem (e.g. an unparseable ca.crt) without its content
       throw new ConnectionUnavailableException(

@@ -7,6 +7,7 @@ import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.doctor.ApiProfile;
 import io.mdbops.integrations.doctor.ProfileJson;
 import io.mdbops.integrations.opsmanager.ApiConnection;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.Product;
 import java.net.URI;
 import java.util.Arrays;
@@ -24,9 +25,14 @@ public final class ConnectionResolver {
 
   public static final String PUBLIC_KEY = "publicKey";
   public static final String PRIVATE_KEY = "privateKey";
+  /** A service account (OAuth 2 client credentials), the alternative to publicKey + privateKey. */
+  public static final String CLIENT_ID = "clientId";
+  public static final String CLIENT_SECRET = "clientSecret";
+  /** Optional: public-v1 (default) or atlas-v2, the API generation. */
+  public static final String API = "api";
   public static final String BASE_URL = "baseUrl";
   public static final String CA_CERT = "ca.crt";
-  /** Optional: cloud-manager or ops-manager; by default derived from baseUrl. */
+  /** Optional: cloud-manager, ops-manager or atlas; by default derived from api and baseUrl. */
   public static final String PRODUCT = "product";
   /** Optional: the output of {@code doctor --json} for this connection's server. */
   public static final String PROFILE = "profile";
@@ -70,7 +76,8 @@ public final class ConnectionResolver {
       throw new ConnectionUnavailableException(
           ConditionReason.ConnectionInvalid,
           "spec.connectionSecretRef is not set and the operator has no default connection; set"
-              + " spec.connectionSecretRef to a Secret in this namespace with publicKey and privateKey");
+              + " spec.connectionSecretRef to a Secret in this namespace with publicKey and privateKey (an API key)"
+              + " or clientId and clientSecret (a service account)");
     } else if (!mayUseDefault.test(namespace)) {
       throw new ConnectionUnavailableException(
           ConditionReason.ConnectionNotAllowed,
@@ -86,19 +93,21 @@ public final class ConnectionResolver {
     Secret secret = secrets.get(secretNamespace, secretName)
         .orElseThrow(() -> new ConnectionUnavailableException(
             ConditionReason.SecretNotFound,
-            where + " does not exist; create it with the keys publicKey and privateKey"));
-    String publicKey = required(secret, PUBLIC_KEY, where);
-    String privateKey = required(secret, PRIVATE_KEY, where);
+            where + " does not exist; create it with the keys publicKey and privateKey (an API key) or"
+                + " clientId and clientSecret (a service account)"));
+    Credentials credentials = credentials(secret, where);
     String baseUrl = optional(secret, BASE_URL, false, where);
     String caPem = optional(secret, CA_CERT, true, where);
     String profileText = optional(secret, PROFILE, true, where);
     URI url = endpoints.check(baseUrl == null ? ApiConnection.CLOUD_MANAGER.toString() : baseUrl);
-    Product product = product(optional(secret, PRODUCT, false, where), url, where);
+    Product product = product(optional(secret, PRODUCT, false, where), optional(secret, API, false, where), url, where);
     Optional<ConnectionProfile> profile = profileText == null ? Optional.empty()
         : Optional.of(profile(profileText, product, where, "Secret " + secretNamespace + "/" + secretName,
             secret.getMetadata().getResourceVersion()));
     return new ResolvedConnection(
-        new ApiConnection(url, publicKey, privateKey, caPem),
+        credentials.serviceAccount()
+            ? ApiConnection.serviceAccount(url, credentials.id(), credentials.secret(), caPem, product.generation())
+            : ApiConnection.apiKey(url, credentials.id(), credentials.secret(), caPem, product.generation()),
         product,
         secretNamespace,
         secretName,
@@ -142,14 +151,67 @@ public final class ConnectionResolver {
         secret + " key " + PROFILE);
   }
 
-  private static Product product(String value, URI url, String where) throws ConnectionUnavailableException {
-    if (value == null) {
-      return Product.derivedFrom(url);
+  /** The id and secret of an API key pair or of a service account. */
+  private record Credentials(boolean serviceAccount, String id, String secret) {
+    @Override
+    public String toString() {
+      return "Credentials[" + id + ", <redacted>]";
     }
-    return Product.ofKey(value).orElseThrow(() -> new ConnectionUnavailableException(
-        ConditionReason.ConnectionInvalid, where + " key " + PRODUCT + " must be "
-            + Arrays.stream(Product.values()).map(Product::key).collect(Collectors.joining(" or "))
-            + " (or left out: Cloud Manager for https://cloud.mongodb.com, Ops Manager elsewhere)"));
+  }
+
+  /** An API key pair or a service account, never both (which one to use would be a guess). */
+  private static Credentials credentials(Secret secret, String where) throws ConnectionUnavailableException {
+    boolean apiKey = present(secret, PUBLIC_KEY) || present(secret, PRIVATE_KEY);
+    boolean serviceAccount = present(secret, CLIENT_ID) || present(secret, CLIENT_SECRET);
+    if (apiKey && serviceAccount) {
+      throw new ConnectionUnavailableException(ConditionReason.ConnectionInvalid, where
+          + " holds both an API key (publicKey, privateKey) and a service account (clientId, clientSecret);"
+          + " keep one of the two");
+    }
+    if (serviceAccount) {
+      return new Credentials(true, required(secret, CLIENT_ID, where), required(secret, CLIENT_SECRET, where));
+    }
+    if (!apiKey) {
+      throw new ConnectionUnavailableException(ConditionReason.ConnectionInvalid, where
+          + " has neither publicKey and privateKey (an API key) nor clientId and clientSecret (a service account)");
+    }
+    return new Credentials(false, required(secret, PUBLIC_KEY, where), required(secret, PRIVATE_KEY, where));
+  }
+
+  /**
+   * The product: named by the Secret, or Atlas for {@code api: atlas-v2}, else derived from the base
+   * URL. Atlas is reached only through the Administration API v2, Cloud/Ops Manager only through the
+   * public API v1.0: a Secret that pairs them otherwise is refused rather than guessed at.
+   */
+  private static Product product(String productValue, String apiValue, URI url, String where)
+      throws ConnectionUnavailableException {
+    ApiGeneration api = null;
+    if (apiValue != null) {
+      api = ApiGeneration.ofKey(apiValue).orElseThrow(() -> new ConnectionUnavailableException(
+          ConditionReason.ConnectionInvalid, where + " key " + API + " must be "
+              + Arrays.stream(ApiGeneration.values()).map(ApiGeneration::key).collect(Collectors.joining(" or "))
+              + " (or left out: public-v1, the Cloud/Ops Manager public API v1.0)"));
+    }
+    Product product;
+    if (productValue != null) {
+      product = Product.ofKey(productValue).orElseThrow(() -> new ConnectionUnavailableException(
+          ConditionReason.ConnectionInvalid, where + " key " + PRODUCT + " must be "
+              + Arrays.stream(Product.values()).map(Product::key).collect(Collectors.joining(" or "))
+              + " (or left out: Atlas with api atlas-v2, else Cloud Manager for https://cloud.mongodb.com and"
+              + " Ops Manager elsewhere)"));
+    } else {
+      product = api == ApiGeneration.ATLAS_V2 ? Product.ATLAS : Product.derivedFrom(url);
+    }
+    if (api != null && api != product.generation()) {
+      throw new ConnectionUnavailableException(ConditionReason.ConnectionInvalid, where + " says " + PRODUCT
+          + " " + product.key() + " and " + API + " " + api.key() + ", but " + product + " is reached through "
+          + product.generation().key() + ": remove one of the two keys");
+    }
+    return product;
+  }
+
+  private static boolean present(Secret secret, String key) {
+    return !(SecretData.read(secret, key) instanceof SecretData.Missing);
   }
 
   private static String required(Secret secret, String key, String where)

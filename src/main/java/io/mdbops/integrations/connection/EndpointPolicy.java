@@ -14,14 +14,31 @@ import java.util.Locale;
 public final class EndpointPolicy {
 
   private final List<URI> allowed;
+  private final boolean anyEndpoint;
 
   public EndpointPolicy(List<URI> allowed) {
+    this(allowed, false);
+  }
+
+  private EndpointPolicy(List<URI> allowed, boolean anyEndpoint) {
     this.allowed = allowed.stream().map(EndpointPolicy::normalise).toList();
+    this.anyEndpoint = anyEndpoint;
+  }
+
+  /**
+   * Every well-formed endpoint (https, or http to loopback): for commands a key's owner runs with
+   * their own connections (such as {@code plan}), where no namespace borrows the operator's key.
+   */
+  public static EndpointPolicy anyWellFormed() {
+    return new EndpointPolicy(List.of(), true);
   }
 
   /** The normalised base URL if it is well formed and allowed. */
   public URI check(String baseUrl) throws ConnectionUnavailableException {
     URI uri = parse(baseUrl);
+    if (anyEndpoint) {
+      return uri;
+    }
     for (URI a : allowed) {
       if (a.getScheme().equals(uri.getScheme())
           && a.getHost().equals(uri.getHost())

@@ -4,6 +4,7 @@ import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.opsmanager.IntegrationPayload;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param plainDefaults for plain fields, the value the API assumes when the field is absent
  * @param optionalFields the type's fields the spec may leave out (cleared with {@code ""} once written)
  * @param secretVersions resourceVersion of every Secret whose values are in the payload, by name
+ * @param fields the type's fields on the connection's API generation: what is sent and compared
  */
 public record DesiredIntegration(
     IntegrationType type,
@@ -24,9 +26,11 @@ public record DesiredIntegration(
     Map<String, SecretKeySelector> secretRefs,
     Map<String, Object> plainDefaults,
     Set<String> optionalFields,
-    Map<String, String> secretVersions) {
+    Map<String, String> secretVersions,
+    List<FieldMapping> fields) {
 
   public DesiredIntegration {
+    fields = List.copyOf(fields);
     secretForms = Map.copyOf(secretForms);
     secretRefs = Map.copyOf(secretRefs);
     plainDefaults = Map.copyOf(plainDefaults);

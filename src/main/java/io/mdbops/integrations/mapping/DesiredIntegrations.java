@@ -2,6 +2,7 @@ package io.mdbops.integrations.mapping;
 
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.IntegrationPayload;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +18,14 @@ public final class DesiredIntegrations {
 
   private DesiredIntegrations() {}
 
+  /** For the Cloud/Ops Manager public API v1.0. */
   public static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets) {
-    return build(spec, secrets, false);
+    return build(spec, secrets, ApiGeneration.PUBLIC_V1);
+  }
+
+  /** For the API generation a connection speaks. */
+  public static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets, ApiGeneration generation) {
+    return build(spec, secrets, generation, false);
   }
 
   /**
@@ -26,10 +33,18 @@ public final class DesiredIntegrations {
    * read is left out (it is compared as far as it can be, and reported as not compared).
    */
   public static DesiredIntegration buildAvailable(ThirdPartyIntegrationSpec spec, SecretValues secrets) {
-    return build(spec, secrets, true);
+    return buildAvailable(spec, secrets, ApiGeneration.PUBLIC_V1);
   }
 
-  private static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets, boolean available) {
+  /** As {@link #buildAvailable(ThirdPartyIntegrationSpec, SecretValues)}, for the connection's API generation. */
+  public static DesiredIntegration buildAvailable(ThirdPartyIntegrationSpec spec, SecretValues secrets,
+      ApiGeneration generation) {
+    return build(spec, secrets, generation, true);
+  }
+
+  private static DesiredIntegration build(ThirdPartyIntegrationSpec spec, SecretValues secrets,
+      ApiGeneration generation, boolean available) {
+    List<FieldMapping> mappings = IntegrationFields.of(spec.getType(), generation);
     Object block = spec.block(spec.getType());
     Map<String, Object> fields = new LinkedHashMap<>();
     Set<String> secretFields = new HashSet<>();
@@ -38,7 +53,7 @@ public final class DesiredIntegrations {
     Map<String, Object> defaults = new HashMap<>();
     Set<String> optional = new HashSet<>();
     Map<String, String> versions = new TreeMap<>();
-    for (FieldMapping field : IntegrationFields.of(spec.getType())) {
+    for (FieldMapping field : mappings) {
       if (field.optional()) {
         optional.add(field.apiField());
       }
@@ -63,7 +78,7 @@ public final class DesiredIntegrations {
       }
     }
     IntegrationPayload payload = new IntegrationPayload(spec.getType().name(), fields, secretFields);
-    return new DesiredIntegration(spec.getType(), payload, forms, refs, defaults, optional, versions);
+    return new DesiredIntegration(spec.getType(), payload, forms, refs, defaults, optional, versions, mappings);
   }
 
   /** Every Secret key the spec's block references (not the connection), in field order. */
@@ -76,7 +91,7 @@ public final class DesiredIntegrations {
     if (block == null) {
       return refs;
     }
-    for (FieldMapping field : IntegrationFields.of(spec.getType())) {
+    for (FieldMapping field : IntegrationFields.anyGeneration(spec.getType())) {
       if (field.isSecret()) {
         SecretKeySelector ref = field.secretRef().apply(block);
         if (ref != null && ref.getName() != null) {
@@ -94,7 +109,7 @@ public final class DesiredIntegrations {
     if (block == null) {
       return refs;
     }
-    for (FieldMapping field : IntegrationFields.of(spec.getType())) {
+    for (FieldMapping field : IntegrationFields.anyGeneration(spec.getType())) {
       if (field.isSecret()) {
         SecretKeySelector ref = field.secretRef().apply(block);
         if (ref != null && ref.getName() != null) {

@@ -12,8 +12,12 @@ public interface ApiCallListener {
   enum Endpoint {
     LIST,
     GET,
+    /** A write of a type the project does not have: POST on Atlas v2. */
+    CREATE,
     PUT,
-    DELETE
+    DELETE,
+    /** The OAuth token endpoint (service accounts). */
+    TOKEN
   }
 
   ApiCallListener NOOP = new ApiCallListener() {};

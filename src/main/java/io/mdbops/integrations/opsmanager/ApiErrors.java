@@ -19,6 +19,7 @@ import okhttp3.HttpUrl;
 final class ApiErrors {
 
   static final String INTEGRATION_NOT_CONFIGURED = "INTEGRATION_NOT_CONFIGURED";
+  static final String INTEGRATION_ALREADY_CONFIGURED = "INTEGRATION_ALREADY_CONFIGURED";
 
   /** 404 error codes that are about the project itself, not the integration. */
   private static final Set<String> PROJECT_ERRORS =
@@ -27,16 +28,18 @@ final class ApiErrors {
   private static final int MAX_DETAIL = 300;
   private static final int MAX_PARAMETER = 200;
   private static final int MAX_TRANSPORT = 200;
+  private static final int MAX_FIELDS = 10;
 
   private ApiErrors() {}
 
   /**
    * A non-2xx response.
    *
-   * @param publicKey named in 401/403 messages, so the reader knows which key was refused
+   * @param credentialName named in 401/403 messages ({@code API key abcd}, {@code service account
+   *     mdb_sa_id_…}), so the reader knows which credentials were refused
    */
   static ApiException fromResponse(
-      String operation, HttpResult r, String publicKey, Scrubber scrubber, Clock clock) {
+      String operation, HttpResult r, String credentialName, Scrubber scrubber, Clock clock) {
     int status = r.status();
     Json.ErrorBody err = Json.errorBody(r.body());
     String errorCode = scrubber.scrub(err.errorCode(), 100);
@@ -68,11 +71,27 @@ final class ApiErrors {
         msg.append(' ').append(scrubber.scrub(reason, 100));
       }
     }
+    if (!err.fields().isEmpty()) {
+      // Atlas v2 names each refused field: quoted, as they are what the user has to fix
+      msg.append(" (fields: ");
+      for (int i = 0; i < Math.min(err.fields().size(), MAX_FIELDS); i++) {
+        Json.FieldViolation f = err.fields().get(i);
+        msg.append(i == 0 ? "" : "; ").append(scrubber.scrub(f.field(), 100));
+        if (f.description() != null && !f.description().isBlank()) {
+          msg.append(": ").append(scrubber.scrub(f.description(), MAX_PARAMETER));
+        }
+      }
+      msg.append(err.fields().size() > MAX_FIELDS ? "; ...)" : ")");
+    }
+    if (status == 406) {
+      msg.append(" (the API does not serve the requested resource version: Accept ")
+          .append(scrubber.scrub(r.acceptSent(), 100)).append(')');
+    }
     if (retryAfter != null) {
       msg.append(" (retry after ").append(retryAfter.toSeconds()).append(" s)");
     }
     if (kind == Kind.UNAUTHORIZED || kind == Kind.FORBIDDEN) {
-      msg.append(" (API key ").append(publicKey).append(')');
+      msg.append(" (").append(credentialName).append(')');
     }
     return new ApiException(kind, status, errorCode, detail, parameters, retryAfter, msg.toString());
   }
@@ -85,6 +104,18 @@ final class ApiErrors {
         operation + ": " + what + e.getClass().getSimpleName() + (text == null ? "" : ": " + text);
     return new ApiException(Kind.TRANSPORT, 0, null, null, List.of(), null, msg,
         e instanceof java.io.InterruptedIOException);
+  }
+
+  /**
+   * The token endpoint gave no token for the service account: its refusal ({@code invalid_client},
+   * {@code rate_limited}, ...) in its own words, classified like an answer of the API itself.
+   */
+  static ApiException tokenFailure(String operation, TokenRequestException e, String credentialName) {
+    String msg = operation + ": no access token for " + credentialName + ": "
+        + (e.status() == 0 ? "" : "the token endpoint answered HTTP " + e.status() + " ")
+        + (e.oauthError() == null ? "" : e.oauthError() + ": ") + e.description()
+        + (e.retryAfter() == null ? "" : " (retry after " + e.retryAfter().toSeconds() + " s)");
+    return new ApiException(e.kind(), e.status(), e.oauthError(), e.description(), List.of(), e.retryAfter(), msg);
   }
 
   /** The request was not sent: the project's client-side budget is spent for now. */

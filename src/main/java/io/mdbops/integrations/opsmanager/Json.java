@@ -25,10 +25,21 @@ final class Json {
   /** One page of a list response: {@code {links, results, totalCount}} ({@code links} ignored). */
   record Page(List<IntegrationView> results, OptionalLong totalCount) {}
 
-  /** The fields of an API error body that could be read; all may be null. */
-  record ErrorBody(String errorCode, String detail, List<String> parameters, String reason) {
-    static final ErrorBody NONE = new ErrorBody(null, null, List.of(), null);
+  /**
+   * The fields of an API error body that could be read; all may be null.
+   *
+   * @param fields Atlas v2's {@code badRequestDetail.fields}: each field the API refused and why
+   */
+  record ErrorBody(String errorCode, String detail, List<String> parameters, String reason,
+      List<FieldViolation> fields) {
+    static final ErrorBody NONE = new ErrorBody(null, null, List.of(), null, List.of());
   }
+
+  /** One entry of {@code badRequestDetail.fields}: {@code {field, description}}. */
+  record FieldViolation(String field, String description) {}
+
+  /** An OAuth error body, {@code {error, error_description}}; both may be null. */
+  record OAuthError(String error, String description) {}
 
   private Json() {}
 
@@ -103,8 +114,32 @@ final class Json {
     if (params.isArray()) {
       params.forEach(p -> parameters.add(p.isValueNode() ? p.asText() : p.toString()));
     }
+    List<FieldViolation> fields = new ArrayList<>();
+    JsonNode violations = root.path("badRequestDetail").path("fields");
+    if (violations.isArray()) {
+      violations.forEach(v -> {
+        if (v.isObject() && text(v, "field") != null) {
+          fields.add(new FieldViolation(text(v, "field"), text(v, "description")));
+        }
+      });
+    }
     return new ErrorBody(
-        text(root, "errorCode"), text(root, "detail"), parameters, text(root, "reason"));
+        text(root, "errorCode"), text(root, "detail"), parameters, text(root, "reason"), fields);
+  }
+
+  /** An OAuth error body; both fields null when the body is not one. */
+  static OAuthError oauthError(String body) {
+    if (body == null || !body.stripLeading().startsWith("{")) {
+      return new OAuthError(null, null);
+    }
+    try {
+      JsonNode root = MAPPER.readTree(body);
+      return root != null && root.isObject()
+          ? new OAuthError(text(root, "error"), text(root, "error_description"))
+          : new OAuthError(null, null);
+    } catch (JsonProcessingException e) {
+      return new OAuthError(null, null);
+    }
   }
 
   private static String text(JsonNode root, String field) {

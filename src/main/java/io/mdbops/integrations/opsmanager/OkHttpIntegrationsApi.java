@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link IntegrationsApi} over OkHttp for one connection (one key pair, one base URL). Thread-safe;
- * made by {@link OkHttpIntegrationsApiFactory}. Never logs bodies or headers.
+ * {@link IntegrationsApi} over OkHttp for one connection (one set of credentials, one base URL, one
+ * API generation). Thread-safe; made by {@link OkHttpIntegrationsApiFactory}. Never logs bodies or
+ * headers.
  */
 public final class OkHttpIntegrationsApi implements IntegrationsApi {
 
@@ -42,7 +43,8 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   private final ApiGeneration generation;
   private final String userAgent;
   private final int itemsPerPage;
-  private final String publicKey;
+  private final String credentialName;
+  private final ServiceAccountTokens tokens;
   private final Scrubber scrubber;
   private final ApiCallListener listener;
   private final Clock clock;
@@ -53,8 +55,8 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
       HttpUrl baseUrl,
       ApiGeneration generation,
       ApiClientSettings settings,
-      String publicKey,
-      String privateKey,
+      ApiConnection connection,
+      ServiceAccountTokens tokens,
       ApiCallListener listener,
       Clock clock) {
     this.client = client;
@@ -62,8 +64,9 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     this.generation = generation;
     this.userAgent = settings.userAgent();
     this.itemsPerPage = settings.itemsPerPage();
-    this.publicKey = publicKey;
-    this.scrubber = Scrubber.of(List.of(privateKey));
+    this.credentialName = connection.credentialName();
+    this.tokens = tokens;
+    this.scrubber = Scrubber.of(List.of(connection.secret()));
     this.listener = listener;
     this.clock = clock;
     this.retry = new InlineRetry(settings.retryAttempts(), settings.retryBase(), settings.retryCap(), listener);
@@ -128,14 +131,36 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
     return retry.call("put", Endpoint.PUT, () -> putOnce(projectId, payload));
   }
 
+  /** Atlas v2: a POST; v1.0: the same upsert as {@link #put}. Retried like the reads (see below). */
+  @Override
+  public List<IntegrationView> create(String projectId, IntegrationPayload payload) throws ApiException {
+    if (!generation.createsWithPost()) {
+      return put(projectId, payload);
+    }
+    // a POST retried after a lost answer finds the type configured (409) and becomes a PUT
+    return retry.call("create", Endpoint.CREATE, () -> writeOnce("POST", projectId, payload));
+  }
+
   private List<IntegrationView> putOnce(String projectId, IntegrationPayload payload)
       throws ApiException {
-    String op = describe("PUT", payload.type(), projectId);
+    return writeOnce("PUT", projectId, payload);
+  }
+
+  /**
+   * One write. On Atlas v2, where PUT only updates and POST only creates, a write that finds the
+   * project other than last read (the type removed, or created by someone else) is made with the
+   * other method, once.
+   */
+  private List<IntegrationView> writeOnce(String method, String projectId, IntegrationPayload payload)
+      throws ApiException {
+    String op = describe(method, payload.type(), projectId);
     Scrubber callScrubber = scrubber.plus(payload.secretValues());
-    RequestBody body =
-        RequestBody.create(ByteString.of(Json.writePayload(payload)), generation.mediaType());
-    Request req = request(typeUrl(projectId, payload.type())).put(body).build();
-    HttpResult r = exchange(op, Endpoint.PUT, req, callScrubber);
+    HttpResult r = send(op, method, projectId, payload, callScrubber);
+    if (generation.createsWithPost() && (method.equals("PUT") ? r.notConfigured() : r.alreadyConfigured())) {
+      method = method.equals("PUT") ? "POST" : "PUT";
+      op = describe(method, payload.type(), projectId);
+      r = send(op, method, projectId, payload, callScrubber);
+    }
     if (!r.successful()) {
       throw error(op, r, callScrubber);
     }
@@ -147,6 +172,14 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
       return list(projectId, callScrubber); // the response held only the first page
     }
     return p.results();
+  }
+
+  private HttpResult send(String op, String method, String projectId, IntegrationPayload payload,
+      Scrubber callScrubber) throws ApiException {
+    RequestBody body =
+        RequestBody.create(ByteString.of(Json.writePayload(payload)), generation.mediaType());
+    Request req = request(typeUrl(projectId, payload.type())).method(method, body).build();
+    return exchange(op, method.equals("POST") ? Endpoint.CREATE : Endpoint.PUT, req, callScrubber);
   }
 
   @Override
@@ -170,6 +203,14 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   /** The API generation this client speaks. */
   public ApiGeneration generation() {
     return generation;
+  }
+
+  /** Revokes the service account's access token, if this client holds one. */
+  @Override
+  public void close() {
+    if (tokens != null) {
+      tokens.revoke();
+    }
   }
 
   private HttpUrl typeUrl(String projectId, String type) {
@@ -198,12 +239,16 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
           response.message(),
           response.request().url(),
           response.headers(),
-          readBody(response.body()));
+          readBody(response.body()),
+          request.header("Accept"));
     } catch (ProjectRequestBudget.ThrottledException e) {
       sent = false;
       throw ApiErrors.throttled(op, e);
+    } catch (TokenRequestException e) {
+      sent = false; // no token, so the request itself never went (the token request is counted on its own)
+      throw ApiErrors.tokenFailure(op, e, credentialName);
     } catch (IOException e) {
-      throw ApiErrors.transport(op, e, callScrubber);
+      throw ApiErrors.transport(op, e, withTokens(callScrubber));
     } finally {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       LOG.trace("{} -> {} in {} ms", op, status, took.toMillis());
@@ -218,7 +263,12 @@ public final class OkHttpIntegrationsApi implements IntegrationsApi {
   }
 
   private ApiException error(String op, HttpResult r, Scrubber callScrubber) {
-    return ApiErrors.fromResponse(op, r, publicKey, callScrubber, clock);
+    return ApiErrors.fromResponse(op, r, credentialName, withTokens(callScrubber), clock);
+  }
+
+  /** The scrubber, also hiding the access token the connection holds now. */
+  private Scrubber withTokens(Scrubber callScrubber) {
+    return tokens == null ? callScrubber : callScrubber.plus(tokens.secrets());
   }
 
   private Json.Page readPage(String op, HttpResult r) throws ApiException {

@@ -2,6 +2,8 @@ package io.mdbops.integrations.opsmanager;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
@@ -10,30 +12,35 @@ import okhttp3.tls.HandshakeCertificates;
 
 /**
  * Makes {@link OkHttpIntegrationsApi} clients. Holds one base {@link OkHttpClient} (connection pool
- * and dispatcher shared by all clients); each connection gets a derived client with its own Digest
- * authenticator and nonce cache and, when {@link ApiConnection#caPem()} is set, its own trust.
- * Redirects are never followed; TLS verification cannot be turned off.
+ * and dispatcher shared by all clients); each connection gets a derived client with its own
+ * authentication — a Digest authenticator and nonce cache for an API key, an access token cache for
+ * a service account — and, when {@link ApiConnection#caPem()} is set, its own trust. Redirects are
+ * never followed; TLS verification cannot be turned off. Closing the factory revokes the access
+ * tokens its clients still hold.
  */
 public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactory, AutoCloseable {
 
   private final OkHttpClient base;
   private final ApiClientSettings settings;
   private final ApiCallListener listener;
+  /** Overrides the generation of every connection (tests of one generation); null keeps each one's own. */
   private final ApiGeneration generation;
+  /** The token caches of the clients made, to revoke their tokens on close. */
+  private final Set<ServiceAccountTokens> tokenCaches = ConcurrentHashMap.newKeySet();
 
   public OkHttpIntegrationsApiFactory() {
     this(ApiClientSettings.defaults(), ApiCallListener.NOOP);
   }
 
   public OkHttpIntegrationsApiFactory(ApiClientSettings settings, ApiCallListener listener) {
-    this(settings, listener, ApiGeneration.PUBLIC_V1);
+    this(settings, listener, null);
   }
 
   OkHttpIntegrationsApiFactory(
       ApiClientSettings settings, ApiCallListener listener, ApiGeneration generation) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.generation = Objects.requireNonNull(generation, "generation");
+    this.generation = generation;
     this.base =
         new OkHttpClient.Builder()
             .connectTimeout(settings.connectTimeout())
@@ -54,7 +61,8 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
   }
 
   /**
-   * A client for the connection. Cache it per connection: the Digest nonce lives in the client.
+   * A client for the connection. Cache it per connection: the Digest nonce or the access token
+   * lives in the client.
    *
    * @throws IllegalArgumentException when the base URL is not http(s) or the ca.crt is not a valid
    *     PEM certificate bundle
@@ -73,21 +81,36 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
       HandshakeCertificates trust = CaBundle.trustOnly(connection.caPem());
       builder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
     }
-    DigestAuth.install(builder, connection.publicKey(), connection.privateKey(), listener, nonces);
-    // a network interceptor sees every request on the wire, Digest round trips included
+    ServiceAccountTokens tokens = null;
+    if (connection.isServiceAccount()) {
+      // the token endpoint is asked with what the connection trusts, but without Bearer or budget
+      tokens = new ServiceAccountTokens(builder.build(), baseUrl, connection.clientId(), connection.clientSecret(),
+          listener, Clock.systemUTC());
+      tokenCaches.removeIf(ServiceAccountTokens::closed);
+      tokenCaches.add(tokens);
+      ServiceAccountAuth.install(builder, tokens);
+    } else {
+      DigestAuth.install(builder, connection.publicKey(), connection.privateKey(), listener, nonces);
+    }
+    // a network interceptor sees every request on the wire, authentication round trips included
     builder.addNetworkInterceptor(new ProjectRequestBudget(settings.requestsPerMinute(), settings.budgetWait(), listener));
     return new OkHttpIntegrationsApi(
-        builder.build(), baseUrl, generation, settings, connection.publicKey(), connection.privateKey(),
-        listener, Clock.systemUTC());
+        builder.build(), baseUrl, generation != null ? generation : connection.generation(), settings, connection,
+        tokens, listener, Clock.systemUTC());
   }
 
   public ApiClientSettings settings() {
     return settings;
   }
 
-  /** Stops the shared dispatcher threads and closes idle pooled connections. */
+  /**
+   * Revokes the access tokens the clients still hold (a clean shutdown leaves no live token behind),
+   * stops the shared dispatcher threads and closes idle pooled connections.
+   */
   @Override
   public void close() {
+    tokenCaches.forEach(ServiceAccountTokens::revoke);
+    tokenCaches.clear();
     base.dispatcher().executorService().shutdown();
     base.connectionPool().evictAll();
   }

@@ -7,13 +7,20 @@ import java.util.Optional;
 
 /**
  * Which MongoDB product a connection talks to. Decides which integration types and fields exist
- * (their docs differ), so that a field a product does not have is refused before any call.
+ * (their docs differ), so that a field a product does not have is refused before any call. Cloud
+ * Manager and Ops Manager are reached through the public API v1.0, Atlas through the Administration
+ * API v2 ({@link #generation()}).
  */
 public enum Product {
   /** MongoDB Cloud Manager, {@code https://cloud.mongodb.com/api/public/v1.0}. */
   CLOUD_MANAGER("cloud-manager", "Cloud Manager"),
   /** A self-hosted Ops Manager, {@code https://<host>/api/public/v1.0}. */
-  OPS_MANAGER("ops-manager", "Ops Manager");
+  OPS_MANAGER("ops-manager", "Ops Manager"),
+  /**
+   * MongoDB Atlas through the Atlas Administration API v2 ({@code https://cloud.mongodb.com/api/atlas/v2}),
+   * the only Atlas API the operator speaks: a connection whose {@code api} is {@code atlas-v2}.
+   */
+  ATLAS("atlas", "Atlas");
 
   private static final String CLOUD_HOST = "cloud.mongodb.com";
 
@@ -35,7 +42,12 @@ public enum Product {
     return displayName;
   }
 
-  /** Cloud Manager on MongoDB's cloud host, Ops Manager anywhere else. */
+  /** The API generation this product is reached through. */
+  public ApiGeneration generation() {
+    return this == ATLAS ? ApiGeneration.ATLAS_V2 : ApiGeneration.PUBLIC_V1;
+  }
+
+  /** Cloud Manager on MongoDB's cloud host, Ops Manager anywhere else (Atlas only when the connection says so). */
   public static Product derivedFrom(URI baseUrl) {
     String host = baseUrl.getHost() == null ? "" : baseUrl.getHost().toLowerCase(Locale.ROOT);
     return host.equals(CLOUD_HOST) || host.endsWith("." + CLOUD_HOST) ? CLOUD_MANAGER : OPS_MANAGER;

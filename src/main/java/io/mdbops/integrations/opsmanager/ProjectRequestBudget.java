@@ -19,6 +19,11 @@ import okhttp3.Response;
  * below Cloud Manager's historical 100 per minute and project. A request
  * waits up to {@code maxWait} for its turn; a longer wait fails it with {@link ThrottledException},
  * freeing the thread, and the pass is tried again when budget is back.
+ *
+ * <p>The server's own word counts too (Atlas v2 sends {@code RateLimit-Remaining} with its answers
+ * and {@code Retry-After} with a 429): a project whose server budget is spent, or that was told to
+ * wait, sends nothing until then; its passes go back to the queue without a request, instead of
+ * each collecting its own 429.
  */
 final class ProjectRequestBudget implements Interceptor {
 
@@ -51,6 +56,13 @@ final class ProjectRequestBudget implements Interceptor {
   private record Budget(RateLimiter limiter, long startNanos) {}
 
   private final Map<String, Budget> byProject = new ConcurrentHashMap<>();
+  /** Projects the server told to wait, and until when ({@link System#nanoTime()}). */
+  private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
+
+  /** How long a project waits after the server said {@code RateLimit-Remaining: 0} without saying how long. */
+  static final Duration EMPTY_SERVER_BUDGET_PAUSE = Duration.ofSeconds(5);
+  /** A pause ends this much before the server's Retry-After, so a retry sent at that time is not held back. */
+  private static final Duration RETRY_AFTER_SLACK = Duration.ofMillis(100);
 
   /** @param perMinute requests per minute and project; 0 means no limit */
   ProjectRequestBudget(int perMinute, Duration maxWait, ApiCallListener listener) {
@@ -66,10 +78,59 @@ final class ProjectRequestBudget implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     String project = projectOf(chain.request().url());
+    if (project != null) {
+      waitForServer(project);
+    }
     if (perMinute > 0 && project != null) {
       acquire(project);
     }
-    return chain.proceed(chain.request());
+    Response response = chain.proceed(chain.request());
+    if (project != null) {
+      listen(project, response);
+    }
+    return response;
+  }
+
+  /** Fails fast while the server's word holds the project back. */
+  private void waitForServer(String project) throws ThrottledException {
+    Long until = pausedUntil.get(project);
+    if (until == null) {
+      return;
+    }
+    long left = until - System.nanoTime();
+    if (left <= 0) {
+      pausedUntil.remove(project, until);
+      return;
+    }
+    throw new ThrottledException(Duration.ofNanos(left).plusMillis(50), perMinute);
+  }
+
+  /** Notes what the answer says of the server's budget for the project. */
+  private void listen(String project, Response response) {
+    Duration pause = null;
+    if (response.code() == 429) {
+      Duration retryAfter = ApiErrors.parseRetryAfter(response.header("Retry-After"), java.time.Clock.systemUTC());
+      if (retryAfter != null) {
+        pause = retryAfter.minus(RETRY_AFTER_SLACK);
+      }
+    } else if (response.isSuccessful() && serverBudgetSpent(response.header("RateLimit-Remaining"))) {
+      pause = EMPTY_SERVER_BUDGET_PAUSE;
+    }
+    if (pause != null && !pause.isNegative() && !pause.isZero()) {
+      long until = System.nanoTime() + pause.toNanos();
+      pausedUntil.merge(project, until, Math::max);
+    }
+  }
+
+  private static boolean serverBudgetSpent(String remaining) {
+    if (remaining == null) {
+      return false;
+    }
+    try {
+      return Long.parseLong(remaining.trim()) <= 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   void acquire(String project) throws ThrottledException {

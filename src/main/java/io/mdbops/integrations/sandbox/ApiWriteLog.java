@@ -31,6 +31,8 @@ public final class ApiWriteLog implements ApiCallListener {
   }
 
   private final ThreadLocal<Integer> lastStatus = new ThreadLocal<>();
+  /** The method of the last write on the wire: an Atlas v2 create is a POST, or a PUT that found the type gone. */
+  private final ThreadLocal<String> lastMethod = new ThreadLocal<>();
   /** The write in progress on this thread: method, project, type. */
   private final ThreadLocal<String[]> current = new ThreadLocal<>();
   private final Consumer<Write> sink;
@@ -41,12 +43,13 @@ public final class ApiWriteLog implements ApiCallListener {
 
   @Override
   public void onCall(String method, Endpoint endpoint, int httpStatus, Duration duration) {
-    if (endpoint == Endpoint.PUT || endpoint == Endpoint.DELETE) {
+    if (endpoint == Endpoint.CREATE || endpoint == Endpoint.PUT || endpoint == Endpoint.DELETE) {
       lastStatus.set(httpStatus); // not the list a PUT may read afterwards
+      lastMethod.set(method);
       String[] write = current.get();
       if (write != null && (httpStatus < 200 || httpStatus >= 300)) {
         // an attempt the client will try again within the pass: show it, an outage should be visible
-        sink.accept(new Write(write[0], write[1], write[2], httpStatus, "(attempt failed)"));
+        sink.accept(new Write(method, write[1], write[2], httpStatus, "(attempt failed)"));
       }
     }
   }
@@ -85,10 +88,21 @@ public final class ApiWriteLog implements ApiCallListener {
 
     @Override
     public List<IntegrationView> put(String projectId, IntegrationPayload payload) throws ApiException {
+      return write(projectId, payload, false);
+    }
+
+    @Override
+    public List<IntegrationView> create(String projectId, IntegrationPayload payload) throws ApiException {
+      return write(projectId, payload, true);
+    }
+
+    private List<IntegrationView> write(String projectId, IntegrationPayload payload, boolean create)
+        throws ApiException {
       lastStatus.remove();
+      lastMethod.remove();
       current.set(new String[] {"PUT", projectId, payload.type()});
       try {
-        List<IntegrationView> result = api.put(projectId, payload);
+        List<IntegrationView> result = create ? api.create(projectId, payload) : api.put(projectId, payload);
         report("PUT", projectId, payload.type(), null);
         return result;
       } catch (ApiException e) {
@@ -100,8 +114,14 @@ public final class ApiWriteLog implements ApiCallListener {
     }
 
     @Override
+    public void close() {
+      api.close();
+    }
+
+    @Override
     public boolean delete(String projectId, String type) throws ApiException {
       lastStatus.remove();
+      lastMethod.remove();
       current.set(new String[] {"DELETE", projectId, type});
       try {
         boolean existed = api.delete(projectId, type);
@@ -120,6 +140,9 @@ public final class ApiWriteLog implements ApiCallListener {
         return; // never sent: it waits on the project's request budget and is tried again later
       }
       Integer seen = lastStatus.get();
+      if (lastMethod.get() != null) {
+        method = lastMethod.get();
+      }
       int status = seen != null ? seen : failure != null ? failure.httpStatus() : 0;
       sink.accept(new Write(method, projectId, type, status, failure == null ? null : failure.errorCode()));
     }

@@ -51,6 +51,10 @@ public final class Examples {
   public static final String RESOURCE_DIR = "/io/mdbops/integrations/sandbox/examples/";
   /** The checkout-relative directory. */
   public static final Path CHECKOUT_DIR = Path.of("deploy", "examples");
+  /** The subdirectory of the examples for Atlas only (types and fields the other products lack). */
+  public static final String ATLAS_DIR = "atlas";
+  /** The files of {@link #ATLAS_DIR}, for the copies packaged in the jar. */
+  public static final List<String> ATLAS_FILES = List.of("new-relic.yaml", "prometheus.yaml");
 
   private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -142,15 +146,26 @@ public final class Examples {
    * was built in), else from the jar.
    */
   public static Examples load(Path explicit) {
+    return load(explicit, false);
+  }
+
+  /**
+   * As {@link #load(Path)}; with {@code atlas}, the examples of {@code deploy/examples/atlas/} (types
+   * and fields only Atlas has, e.g. New Relic, Prometheus without host settings) replace or join the
+   * default ones of the same file name. An explicit path is taken as it is.
+   */
+  public static Examples load(Path explicit, boolean atlas) {
     if (explicit != null) {
       return fromPath(explicit);
     }
     for (Path candidate : checkoutCandidates()) {
       if (Files.isDirectory(candidate)) {
-        return fromPath(candidate);
+        Examples defaults = fromPath(candidate);
+        return atlas && Files.isDirectory(candidate.resolve(ATLAS_DIR))
+            ? defaults.overlaid(fromPath(candidate.resolve(ATLAS_DIR))) : defaults;
       }
     }
-    Examples packaged = fromClasspath();
+    Examples packaged = atlas ? fromClasspath().overlaid(fromClasspath(ATLAS_DIR + "/", ATLAS_FILES)) : fromClasspath();
     if (packaged.all().isEmpty()) {
       throw new IllegalStateException("no examples found: run from a checkout (deploy/examples/) or pass"
           + " --examples DIR");
@@ -164,7 +179,8 @@ public final class Examples {
     if (Files.isDirectory(path)) {
       try (Stream<Path> listing = Files.list(path)) {
         files = listing.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
-            .filter(p -> !p.getFileName().toString().equals("connection-secret.yaml"))
+            // connection-secret*.yaml are templates with placeholders: the sandbox makes its own connection
+            .filter(p -> !p.getFileName().toString().startsWith("connection-secret"))
             .sorted().toList();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list " + path, e);
@@ -185,11 +201,23 @@ public final class Examples {
     return new Examples(Files.isDirectory(path) ? path : path.getParent(), examples);
   }
 
+  /** These examples with {@code others} replacing the files of the same name, and joining the rest. */
+  public Examples overlaid(Examples others) {
+    Map<String, Example> byName = new java.util.TreeMap<>();
+    examples.forEach(e -> byName.put(e.fileName(), e));
+    others.all().forEach(e -> byName.put(e.fileName(), e));
+    return new Examples(directory, new ArrayList<>(byName.values()));
+  }
+
   /** The examples packaged in the jar (empty when the build did not package them). */
   public static Examples fromClasspath() {
+    return fromClasspath("", FILES.values());
+  }
+
+  private static Examples fromClasspath(String subdirectory, java.util.Collection<String> names) {
     List<Example> examples = new ArrayList<>();
-    for (String name : FILES.values().stream().sorted().toList()) {
-      try (InputStream in = Examples.class.getResourceAsStream(RESOURCE_DIR + name)) {
+    for (String name : names.stream().sorted().toList()) {
+      try (InputStream in = Examples.class.getResourceAsStream(RESOURCE_DIR + subdirectory + name)) {
         if (in != null) {
           examples.add(parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }

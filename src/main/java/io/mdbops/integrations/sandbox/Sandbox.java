@@ -7,6 +7,8 @@ import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.controller.ManagedOperator;
 import io.mdbops.integrations.controller.OperatorAssembly;
+import io.mdbops.integrations.opsmanager.ApiConnection;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.simulator.ApiSimulator;
 import io.mdbops.integrations.simulator.AuthOutcome;
 import io.mdbops.integrations.simulator.SimulatorOptions;
@@ -46,6 +48,8 @@ public final class Sandbox implements AutoCloseable {
   public static final String OPERATOR_NAMESPACE = "integrations-operator";
   /** The public key of the simulator's demo API key. */
   public static final String SIMULATOR_PUBLIC_KEY = "sandbox";
+  /** The client id of the simulator's demo service account. */
+  public static final String SIMULATOR_CLIENT_ID = "mdb_sa_id_sandbox";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final List<AutoCloseable> resources = new ArrayList<>();
@@ -96,33 +100,41 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private void startAll(SandboxSettings settings) {
-    examples = loadExamples(settings);
+    SimulatorOptions simulatorOptions = settings.realApi() != null ? null
+        : settings.simulatorOptions().apply(SimulatorOptions.builder().port(settings.simulatorPort())).build();
+    ApiGeneration generation = settings.realApi() != null ? settings.realApi().connection().generation()
+        : simulatorOptions.api();
+    examples = loadExamples(settings, generation);
     kube = EmbeddedKubernetes.startForKubectl(settings.kubePort());
     resources.add(kube);
     kubectlCache = workDir.resolve("kubectl-cache");
     kubeconfig = Kubeconfig.write(settings.kubeconfigOut() != null ? settings.kubeconfigOut()
         : workDir.resolve("kubeconfig"), kube.url(), defaultNamespace());
     RealApi real = settings.realApi();
-    String publicKey;
-    String privateKey;
-    String caPem = null;
+    SandboxSeeder.Credentials credentials;
     if (real == null) {
-      simulator = ApiSimulator.start(
-          settings.simulatorOptions().apply(SimulatorOptions.builder().port(settings.simulatorPort())).build());
+      simulator = ApiSimulator.start(simulatorOptions);
       resources.add(simulator);
       settings.faults().forEach(simulator.faults()::add);
-      publicKey = SIMULATOR_PUBLIC_KEY;
-      privateKey = randomKey();
-      simulator.addApiKey(publicKey, privateKey);
+      String secret = randomKey();
+      if (settings.serviceAccount()) {
+        simulator.addServiceAccount(SIMULATOR_CLIENT_ID, "mdb_sa_sk_" + secret);
+        credentials = new SandboxSeeder.Credentials(simulator.baseUrl(), null, null, SIMULATOR_CLIENT_ID,
+            "mdb_sa_sk_" + secret, null, simulatorOptions.product(), generation);
+      } else {
+        simulator.addApiKey(SIMULATOR_PUBLIC_KEY, secret);
+        credentials = new SandboxSeeder.Credentials(simulator.baseUrl(), SIMULATOR_PUBLIC_KEY, secret, null, null,
+            null, simulatorOptions.product(), generation);
+      }
       // only the project the sandbox's own examples use: a mistyped id in your own examples then
       // says ProjectNotFound, as a real server would, instead of being quietly made to exist
       simulator.addProject(Examples.DEMO_PROJECT);
       apiBaseUrl = simulator.baseUrl();
     } else {
-      publicKey = real.connection().publicKey();
-      privateKey = real.connection().privateKey();
-      caPem = real.connection().caPem();
-      apiBaseUrl = real.connection().baseUrl().toString();
+      ApiConnection c = real.connection();
+      apiBaseUrl = c.baseUrl().toString();
+      credentials = new SandboxSeeder.Credentials(apiBaseUrl, c.publicKey(), c.privateKey(), c.clientId(),
+          c.clientSecret(), c.caPem(), null, c.generation());
     }
     KubernetesClient client = kube.client();
 
@@ -141,9 +153,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     SandboxSeeder seeder = new SandboxSeeder(client);
-    connectionSecrets = seeder.createConnectionSecrets(examples,
-        new SandboxSeeder.Credentials(apiBaseUrl, publicKey, privateKey, caPem,
-            simulator == null ? null : simulator.options().product()));
+    connectionSecrets = seeder.createConnectionSecrets(examples, credentials);
     refusals = seeder.apply(examples);
     exampleKeys = new LinkedHashSet<>(examples.resources().stream().map(StatusTable::key)
         .filter(key -> client.resources(ThirdPartyIntegration.class).inNamespace(key.substring(0, key.indexOf('/')))
@@ -177,8 +187,8 @@ public final class Sandbox implements AutoCloseable {
    * Copies of the examples in the sandbox's own directory: the walkthrough edits and applies these,
    * so following it never changes the checkout (re-targeted to the real project with --api-url).
    */
-  private Examples loadExamples(SandboxSettings settings) {
-    Examples loaded = Examples.load(settings.examples());
+  private Examples loadExamples(SandboxSettings settings, ApiGeneration generation) {
+    Examples loaded = Examples.load(settings.examples(), generation == ApiGeneration.ATLAS_V2);
     Examples shown = settings.realApi() != null ? loaded.retargeted(settings.realApi().projectId()) : loaded;
     return shown.writeTo(workDir.resolve("examples"));
   }

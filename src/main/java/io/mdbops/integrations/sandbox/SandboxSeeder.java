@@ -2,7 +2,6 @@ package io.mdbops.integrations.sandbox;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -12,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.FieldValidateable;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.connection.ConnectionResolver;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.Product;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,12 +25,18 @@ import java.util.Set;
 /** Puts what the examples need into the sandbox's Kubernetes API: namespaces, connection Secrets, the examples. */
 final class SandboxSeeder {
 
-  /** The credentials the sandbox's connection Secrets carry. */
-  /** @param product the product to name in the Secret, or null to let the operator derive it from baseUrl */
-  record Credentials(String baseUrl, String publicKey, String privateKey, String caPem, Product product) {
+  /**
+   * The credentials the sandbox's connection Secrets carry: an API key pair or a service account.
+   *
+   * @param product the product to name in the Secret, or null to let the operator derive it from baseUrl
+   * @param api the API generation to name in the Secret, or null for the default (public-v1)
+   */
+  record Credentials(String baseUrl, String publicKey, String privateKey, String clientId, String clientSecret,
+      String caPem, Product product, ApiGeneration api) {
     @Override
     public String toString() {
-      return "Credentials[" + baseUrl + ", publicKey=" + publicKey + ", privateKey=<redacted>]";
+      return "Credentials[" + baseUrl + ", " + (clientId != null ? "clientId=" + clientId : "publicKey=" + publicKey)
+          + ", secret=<redacted>]";
     }
   }
 
@@ -109,14 +115,22 @@ final class SandboxSeeder {
 
   private static Secret connectionSecret(String namespace, String name, Credentials credentials) {
     Map<String, String> data = new LinkedHashMap<>();
-    data.put(ConnectionResolver.PUBLIC_KEY, base64(credentials.publicKey()));
-    data.put(ConnectionResolver.PRIVATE_KEY, base64(credentials.privateKey()));
+    if (credentials.clientId() != null) {
+      data.put(ConnectionResolver.CLIENT_ID, base64(credentials.clientId()));
+      data.put(ConnectionResolver.CLIENT_SECRET, base64(credentials.clientSecret()));
+    } else {
+      data.put(ConnectionResolver.PUBLIC_KEY, base64(credentials.publicKey()));
+      data.put(ConnectionResolver.PRIVATE_KEY, base64(credentials.privateKey()));
+    }
     data.put(ConnectionResolver.BASE_URL, base64(credentials.baseUrl()));
     if (credentials.caPem() != null) {
       data.put(ConnectionResolver.CA_CERT, base64(credentials.caPem()));
     }
     if (credentials.product() != null) {
       data.put(ConnectionResolver.PRODUCT, base64(credentials.product().key()));
+    }
+    if (credentials.api() != null && credentials.api() != ApiGeneration.PUBLIC_V1) {
+      data.put(ConnectionResolver.API, base64(credentials.api().key()));
     }
     return new SecretBuilder()
         .withNewMetadata().withNamespace(namespace).withName(name)

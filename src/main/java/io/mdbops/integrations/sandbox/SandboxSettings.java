@@ -22,6 +22,8 @@ import java.util.function.UnaryOperator;
  * @param faults faults the simulator injects, to rehearse outages
  * @param operator whether the sandbox runs its own operator; without it, one started by the user
  *     (say, {@code run} from an IDE) reconciles the examples
+ * @param serviceAccount with the simulator: the connection Secret holds a service account (OAuth 2)
+ *     instead of an API key
  */
 public record SandboxSettings(
     Path examples,
@@ -33,7 +35,8 @@ public record SandboxSettings(
     RealApi realApi,
     UnaryOperator<SimulatorOptions.Builder> simulatorOptions,
     List<FaultRule> faults,
-    boolean operator) {
+    boolean operator,
+    boolean serviceAccount) {
 
   public SandboxSettings {
     simulatorOptions = simulatorOptions == null ? UnaryOperator.identity() : simulatorOptions;
@@ -60,6 +63,8 @@ public record SandboxSettings(
     private UnaryOperator<SimulatorOptions.Builder> simulatorOptions;
     private List<FaultRule> faults;
     private boolean operator = true;
+
+    private boolean serviceAccount;
 
     private Builder() {}
 
@@ -110,9 +115,15 @@ public record SandboxSettings(
       return this;
     }
 
+    /** With the simulator: a service account in the connection Secret instead of an API key. */
+    public Builder serviceAccount(boolean v) {
+      serviceAccount = v;
+      return this;
+    }
+
     public SandboxSettings build() {
       return new SandboxSettings(examples, workDir, kubeconfigOut, kubePort, simulatorPort, resyncInterval, realApi,
-          simulatorOptions, faults, operator);
+          simulatorOptions, faults, operator, serviceAccount);
     }
   }
 }

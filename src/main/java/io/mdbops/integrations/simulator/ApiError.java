@@ -11,11 +11,28 @@ import java.util.Map;
  * @param errorCode the named constant
  * @param detail the human-readable text
  * @param parameters the error's parameters (strings or numbers)
+ * @param fields Atlas v2's {@code badRequestDetail.fields}: each refused field and why; empty for none
  */
-public record ApiError(int status, String errorCode, String detail, List<Object> parameters) {
+public record ApiError(int status, String errorCode, String detail, List<Object> parameters,
+    List<FieldViolation> fields) {
+
+  /** One entry of {@code badRequestDetail.fields}. */
+  public record FieldViolation(String field, String description) {}
 
   public ApiError {
     parameters = List.copyOf(parameters);
+    fields = List.copyOf(fields);
+  }
+
+  public ApiError(int status, String errorCode, String detail, List<Object> parameters) {
+    this(status, errorCode, detail, parameters, List.of());
+  }
+
+  /** This error naming the field it is about, as Atlas v2 does in {@code badRequestDetail}. */
+  public ApiError withField(String field, String description) {
+    List<FieldViolation> more = new java.util.ArrayList<>(fields);
+    more.add(new FieldViolation(field, description));
+    return new ApiError(status, errorCode, detail, parameters, more);
   }
 
   /** An error of a known code; the parameters fill the code's detail template. */
@@ -46,6 +63,16 @@ public record ApiError(int status, String errorCode, String detail, List<Object>
     body.put("errorCode", errorCode);
     body.put("parameters", parameters);
     body.put("reason", reason());
+    if (!fields.isEmpty()) {
+      List<Map<String, Object>> violations = new java.util.ArrayList<>();
+      fields.forEach(f -> {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("description", f.description());
+        v.put("field", f.field());
+        violations.add(v);
+      });
+      body.put("badRequestDetail", Map.of("fields", violations));
+    }
     return body;
   }
 }

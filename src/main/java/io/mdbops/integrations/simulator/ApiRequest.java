@@ -22,6 +22,8 @@ import java.util.Map;
  * @param authorization the Authorization header, or null
  * @param remoteAddress the client's IP address
  * @param resourceUrl scheme, host (from the Host header) and raw path: the base of {@code self} links
+ * @param accept the Accept header, or null
+ * @param contentType the Content-Type header, or null
  */
 record ApiRequest(
     String method,
@@ -32,7 +34,9 @@ record ApiRequest(
     byte[] body,
     String authorization,
     String remoteAddress,
-    String resourceUrl) {
+    String resourceUrl,
+    String accept,
+    String contentType) {
 
   private static final int MAX_BODY = 1 << 20;
 
@@ -54,7 +58,9 @@ record ApiRequest(
         body,
         exchange.getRequestHeaders().getFirst("Authorization"),
         exchange.getRemoteAddress().getAddress().getHostAddress(),
-        scheme + "://" + (host == null || host.isBlank() ? defaultHost : host) + rawPath);
+        scheme + "://" + (host == null || host.isBlank() ? defaultHost : host) + rawPath,
+        exchange.getRequestHeaders().getFirst("Accept"),
+        exchange.getRequestHeaders().getFirst("Content-Type"));
   }
 
   /** A boolean query flag such as {@code pretty} or {@code envelope}. */

@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import io.mdbops.integrations.opsmanager.Product;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +24,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-process Cloud Manager / Ops Manager public API v1.0 for third-party integrations, served on
- * 127.0.0.1 over HTTP or HTTPS with HTTP Digest. The Java methods below are its admin surface: they
- * create projects and keys, read and edit what is stored (unmasked, as a UI edit would), and expose
- * the request journal and the fault injector. Next to the API it serves each project's Prometheus
- * HTTP service discovery ({@code /prometheus/v1.0/groups/{id}/discovery}, basic auth as the
- * project's PROMETHEUS integration), which the journal does not record.
+ * An in-process Cloud Manager / Ops Manager public API v1.0 — or, with {@link Product#ATLAS}, Atlas
+ * Administration API v2 — for third-party integrations, served on 127.0.0.1 over HTTP or HTTPS with
+ * HTTP Digest (API keys) and OAuth 2 Bearer tokens (service accounts, from {@code /api/oauth/token}).
+ * The Java methods below are its admin surface: they create projects, keys and service accounts,
+ * read and edit what is stored (unmasked, as a UI edit would), revoke tokens, and expose the request
+ * journal and the fault injector.
+ * Next to the API it serves each project's Prometheus HTTP service discovery ({@code
+ * /prometheus/v1.0/groups/{id}/discovery}, basic auth as the project's PROMETHEUS integration),
+ * which the journal does not record.
  *
  * <pre>{@code
  * try (ApiSimulator sim = ApiSimulator.start(SimulatorOptions.defaults())) {
@@ -57,6 +63,8 @@ public final class ApiSimulator implements AutoCloseable {
   private final RequestJournal journal;
   private final FaultInjector faults;
   private final DigestVerifier digest;
+  private final AccessTokens tokens;
+  private final List<ExchangeObserver> observers = new CopyOnWriteArrayList<>();
   private final SecureRandom ids = new SecureRandom();
   private TlsMaterial tls;
   private HttpServer server;
@@ -70,6 +78,7 @@ public final class ApiSimulator implements AutoCloseable {
     this.faults = new FaultInjector(random, options.minLatency(), options.maxLatency());
     this.digest = new DigestVerifier(options.clock(), options.nonceTtl(), options.strictNonceCount(),
         options.nonceReuse(), keys::privateKey);
+    this.tokens = new AccessTokens(options.clock(), options.tokenTtl());
   }
 
   /** Creates a simulator and starts it. */
@@ -111,7 +120,7 @@ public final class ApiSimulator implements AutoCloseable {
       created = HttpServer.create(address, 128);
     }
     String host = LOOPBACK + ":" + created.getAddress().getPort();
-    created.createContext("/", new ApiHandler(options, digest, keys, store, faults, journal,
+    created.createContext("/", new ApiHandler(options, digest, keys, tokens, store, faults, journal, observers,
         options.tls() ? "https" : "http", host));
     created.createContext(DiscoveryEndpoint.PREFIX, new DiscoveryEndpoint(store, options.clock()));
     executor = newExecutor(options.threads());
@@ -219,6 +228,58 @@ public final class ApiSimulator implements AutoCloseable {
 
   public Optional<ApiKey> apiKey(String publicKey) {
     return keys.find(publicKey);
+  }
+
+  // ---- service accounts (OAuth 2)
+
+  /** Adds (or replaces: a rotated secret) a service account with access to every project. */
+  public void addServiceAccount(String clientId, String clientSecret) {
+    tokens.add(new ServiceAccount(clientId, clientSecret, true, Set.of()));
+  }
+
+  /** Adds (or replaces) a service account with access to these projects only. */
+  public void addServiceAccount(String clientId, String clientSecret, Set<String> projectIds) {
+    tokens.add(new ServiceAccount(clientId, clientSecret, false, projectIds));
+  }
+
+  /** Deletes a service account, as in the UI: its tokens stop working at once. */
+  public boolean removeServiceAccount(String clientId) {
+    return tokens.remove(clientId);
+  }
+
+  /** Revokes every access token issued so far: each client's next request gets 401. */
+  public void revokeAccessTokens() {
+    tokens.revokeAll();
+  }
+
+  /** Makes every access token issued so far expired, as if its hour had passed. */
+  public void expireAccessTokens() {
+    tokens.expireAll();
+  }
+
+  /** Access tokens issued and neither expired nor revoked. */
+  public int liveAccessTokens() {
+    return tokens.live();
+  }
+
+  /** Every access token issued so far (for tests that check none leaks). */
+  public List<String> issuedAccessTokens() {
+    return tokens.everIssued();
+  }
+
+  /** The URL of the OAuth token endpoint. */
+  public String tokenUrl() {
+    return baseUrl() + OAuthEndpoint.TOKEN_PATH;
+  }
+
+  /** Where the integrations resource lives under {@link #baseUrl()}: {@code /api/public/v1.0} or {@code /api/atlas/v2}. */
+  public String apiPrefix() {
+    return options.apiPrefix();
+  }
+
+  /** Tells {@code observer} about every exchange from now on, bodies included. */
+  public void observe(ExchangeObserver observer) {
+    observers.add(observer);
   }
 
   // ---- stored integrations (unmasked; UI edits)

@@ -21,6 +21,10 @@ public enum ErrorCode {
   IP_ADDRESS_NOT_ON_ACCESS_LIST(403, "IP address %s is not allowed to access this resource."),
   RATE_LIMITED(429, "Resource %s is limited to %s requests every %s minutes."),
   RESOURCE_NOT_FOUND(404, "Cannot find resource %s."),
+  /** Atlas v2 without a resource version it serves in Accept; the code is [UNCONFIRMED]. */
+  INVALID_VERSION_DATE(406, "Invalid accept header or version date."),
+  /** Atlas v2 with a body that is not JSON; the code is [UNCONFIRMED]. */
+  UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type %s."),
   UNEXPECTED_ERROR(500, "Unexpected error.");
 
   private final int status;

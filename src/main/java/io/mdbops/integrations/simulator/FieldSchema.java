@@ -14,6 +14,7 @@ import java.util.Set;
  * @param defaultValue stored when a write leaves it out; null for none
  * @param hexadecimal whether the value must be a hexadecimal string
  * @param requiredWhen a condition {@code field=value} under which it is required; null for none
+ * @param pattern a regular expression the whole value must match; null for none
  */
 public record FieldSchema(
     String name,
@@ -23,7 +24,8 @@ public record FieldSchema(
     ResponseMasking.Rule masking,
     Object defaultValue,
     boolean hexadecimal,
-    Condition requiredWhen) {
+    Condition requiredWhen,
+    String pattern) {
 
   /** The JSON kind of a value. */
   public enum Kind {
@@ -41,37 +43,42 @@ public record FieldSchema(
 
   /** An optional, unmasked string field. */
   public static FieldSchema string(String name) {
-    return new FieldSchema(name, Kind.STRING, false, Set.of(), ResponseMasking.Rule.NONE, null, false, null);
+    return new FieldSchema(name, Kind.STRING, false, Set.of(), ResponseMasking.Rule.NONE, null, false, null, null);
   }
 
   /** An optional boolean field. */
   public static FieldSchema bool(String name) {
-    return new FieldSchema(name, Kind.BOOLEAN, false, Set.of(), ResponseMasking.Rule.NONE, null, false, null);
+    return new FieldSchema(name, Kind.BOOLEAN, false, Set.of(), ResponseMasking.Rule.NONE, null, false, null, null);
   }
 
   public FieldSchema mandatory() {
-    return new FieldSchema(name, kind, true, enumValues, masking, defaultValue, hexadecimal, requiredWhen);
+    return new FieldSchema(name, kind, true, enumValues, masking, defaultValue, hexadecimal, requiredWhen, pattern);
   }
 
   public FieldSchema oneOf(String... values) {
-    return new FieldSchema(name, kind, required, Set.of(values), masking, defaultValue, hexadecimal, requiredWhen);
+    return new FieldSchema(name, kind, required, Set.of(values), masking, defaultValue, hexadecimal, requiredWhen, pattern);
   }
 
   public FieldSchema masked(ResponseMasking.Rule rule) {
-    return new FieldSchema(name, kind, required, enumValues, rule, defaultValue, hexadecimal, requiredWhen);
+    return new FieldSchema(name, kind, required, enumValues, rule, defaultValue, hexadecimal, requiredWhen, pattern);
   }
 
   public FieldSchema defaultsTo(Object value) {
-    return new FieldSchema(name, kind, required, enumValues, masking, value, hexadecimal, requiredWhen);
+    return new FieldSchema(name, kind, required, enumValues, masking, value, hexadecimal, requiredWhen, pattern);
   }
 
   public FieldSchema hex() {
-    return new FieldSchema(name, kind, required, enumValues, masking, defaultValue, true, requiredWhen);
+    return new FieldSchema(name, kind, required, enumValues, masking, defaultValue, true, requiredWhen, pattern);
   }
 
   public FieldSchema requiredWhen(String field, Object value) {
     return new FieldSchema(name, kind, required, enumValues, masking, defaultValue, hexadecimal,
-        new Condition(field, value));
+        new Condition(field, value), pattern);
+  }
+
+  /** The value must match {@code regex} (whole), else the write is refused. */
+  public FieldSchema matching(String regex) {
+    return new FieldSchema(name, kind, required, enumValues, masking, defaultValue, hexadecimal, requiredWhen, regex);
   }
 
   /** Whether reads hide or alter the value. */

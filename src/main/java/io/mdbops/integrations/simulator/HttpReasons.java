@@ -15,7 +15,9 @@ final class HttpReasons {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 406 -> "Not Acceptable";
       case 409 -> "Conflict";
+      case 415 -> "Unsupported Media Type";
       case 429 -> "Too Many Requests";
       case 500 -> "Internal Server Error";
       case 502 -> "Bad Gateway";

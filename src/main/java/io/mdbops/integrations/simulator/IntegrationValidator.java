@@ -18,11 +18,17 @@ final class IntegrationValidator {
 
   private final boolean rejectMaskedValues;
   private final ResponseMasking.Formats maskFormats;
+  private final boolean atlasV2;
 
-  /** @param maskFormats how reads mask, to recognise their output sent back */
-  IntegrationValidator(boolean rejectMaskedValues, ResponseMasking.Formats maskFormats) {
+  /**
+   * @param maskFormats how reads mask, to recognise their output sent back
+   * @param atlasV2 Atlas v2: a body may carry the (ignored) {@code id}, and refusals name their field
+   *     in {@code badRequestDetail}
+   */
+  IntegrationValidator(boolean rejectMaskedValues, ResponseMasking.Formats maskFormats, boolean atlasV2) {
     this.rejectMaskedValues = rejectMaskedValues;
     this.maskFormats = maskFormats;
+    this.atlasV2 = atlasV2;
   }
 
   /** The body's fields (without {@code type}, nulls dropped) after the per-field checks. */
@@ -34,8 +40,9 @@ final class IntegrationValidator {
     Map<String, FieldSchema> fields = schema.byName();
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!name.equals("type") && !fields.containsKey(name)) {
-        throw new ApiErrorException(ErrorCode.INTEGRATION_FIELDS_INVALID);
+      if (!name.equals("type") && !fields.containsKey(name) && !(atlasV2 && name.equals("id"))) {
+        throw refused(ApiError.of(ErrorCode.INTEGRATION_FIELDS_INVALID), name,
+            "is not a field of " + schema.type());
       }
     }
     Map<String, Object> provided = new LinkedHashMap<>();
@@ -59,7 +66,7 @@ final class IntegrationValidator {
       }
       boolean required = field.required() || conditionHolds(field.requiredWhen(), fields);
       if (required && (value == null || "".equals(value))) {
-        throw new ApiErrorException(ErrorCode.MISSING_ATTRIBUTE, field.name());
+        throw refused(ApiError.of(ErrorCode.MISSING_ATTRIBUTE, field.name()), field.name(), "is required");
       }
       if (value != null) {
         complete.put(field.name(), value);
@@ -95,7 +102,8 @@ final class IntegrationValidator {
       return value; // clears or is ignored (EmptyString); nothing to check
     }
     if (!field.enumValues().isEmpty() && !field.enumValues().contains(value)) {
-      throw new ApiErrorException(ErrorCode.INVALID_ENUM_VALUE, value);
+      throw refused(ApiError.of(ErrorCode.INVALID_ENUM_VALUE, value), field.name(),
+          "must be one of " + String.join(", ", new java.util.TreeSet<>(field.enumValues())));
     }
     if (rejectMaskedValues && ResponseMasking.isMaskOutput(maskFormats, field.masking(), value)) {
       throw invalidSettings(type, field.name() + " must not be a masked value");
@@ -103,7 +111,16 @@ final class IntegrationValidator {
     if (field.hexadecimal() && !HEX.matcher(value).matches()) {
       throw invalidSettings(type, field.name() + " must be a hexadecimal string");
     }
+    if (field.pattern() != null && !value.matches(field.pattern())) {
+      throw refused(invalidSettings(type, field.name() + " must match " + field.pattern()).error(), field.name(),
+          "must match " + field.pattern());
+    }
     return value;
+  }
+
+  /** The error; on Atlas v2 naming the field, as its {@code badRequestDetail} does. */
+  private ApiErrorException refused(ApiError error, String field, String description) {
+    return new ApiErrorException(atlasV2 ? error.withField(field, description) : error);
   }
 
   private static boolean conditionHolds(FieldSchema.Condition condition, Map<String, Object> fields) {

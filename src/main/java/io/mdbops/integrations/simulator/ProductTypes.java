@@ -15,7 +15,7 @@ public final class ProductTypes {
 
   private ProductTypes() {}
 
-  /** Cloud Manager: the common types; Ops Manager adds {@code HIP_CHAT}. */
+  /** Cloud Manager and Atlas: the common types; Ops Manager adds {@code HIP_CHAT}. */
   public static Set<String> accepted(Product product) {
     Set<String> types = new LinkedHashSet<>(COMMON_TYPES);
     if (product == Product.OPS_MANAGER) {

@@ -37,6 +37,15 @@ final class RateLimiter {
     return Math.max(1, (window.toSeconds() + 59) / 60);
   }
 
+  /** Requests the project has left in its current window (without counting one). */
+  int remaining(String projectId) {
+    Window w = windows.get(projectId);
+    if (w == null || !clock.instant().isBefore(w.start().plus(window))) {
+      return limit;
+    }
+    return Math.max(0, limit - w.count());
+  }
+
   /** Counts a request; empty when allowed, else the seconds until the window resets. */
   OptionalLong acquire(String projectId) {
     if (!enabled()) {

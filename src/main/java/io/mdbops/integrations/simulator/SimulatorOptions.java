@@ -1,5 +1,6 @@
 package io.mdbops.integrations.simulator;
 
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.Product;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import java.util.Set;
  * switches.
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free one (default 0)
- * @param product Cloud Manager or Ops Manager (default CLOUD_MANAGER)
+ * @param product Cloud Manager or Ops Manager, served as the public API v1.0 (default CLOUD_MANAGER),
+ *     or Atlas, served as the Administration API v2 ({@code /api/atlas/v2}: versioned media type, POST
+ *     creates, PUT updates, ids, {@code badRequestDetail}); {@link Builder#api} picks it by generation
  * @param acceptedTypes integration types accepted in the path (default: the product's, {@link
  *     ProductTypes}: the nine types the operator manages, plus HIP_CHAT on Ops Manager. The current
  *     type lists could not be read and the current Cloud Manager field tables leave DATADOG out
@@ -54,6 +57,13 @@ import java.util.Set;
  * @param maxLatency initial latency: upper bound; uniform in min..max (default 0)
  * @param threads request-serving threads (default 64)
  * @param journalCapacity requests the journal keeps (default 10 000)
+ * @param tokenTtl how long an OAuth access token from {@code /api/oauth/token} is valid (default 1 h,
+ *     the documented {@code expires_in: 3600})
+ * @param tokenRequestsPerMinute token requests a service account may make per minute before {@code 429
+ *     rate_limited}; 0 = no limit (default 0; the docs' example limit is 10)
+ * @param atlasPutCreates whether an Atlas v2 PUT of a type the project lacks creates it (default false:
+ *     404 INTEGRATION_NOT_CONFIGURED; whether v2's PUT creates is [UNCONFIRMED], and MongoDB's own
+ *     clients only PUT what exists)
  * @param clock time source for nonces, delays and rate limits (default system UTC)
  * @param randomSeed seed for probabilistic faults and random latency; null for unseeded
  */
@@ -81,6 +91,9 @@ public record SimulatorOptions(
     Duration maxLatency,
     int threads,
     int journalCapacity,
+    Duration tokenTtl,
+    int tokenRequestsPerMinute,
+    boolean atlasPutCreates,
     Clock clock,
     Long randomSeed) {
 
@@ -106,6 +119,8 @@ public record SimulatorOptions(
     require(rateLimit >= 0 && !rateLimitWindow.isNegative() && !rateLimitWindow.isZero(), "rate limit needs limit >= 0 and a positive window");
     require(!minLatency.isNegative() && maxLatency.compareTo(minLatency) >= 0, "latency needs 0 <= min <= max");
     require(threads >= 1 && journalCapacity >= 1, "threads and journalCapacity must be at least 1");
+    require(tokenTtl != null && !tokenTtl.isNegative() && !tokenTtl.isZero(), "tokenTtl must be positive");
+    require(tokenRequestsPerMinute >= 0, "tokenRequestsPerMinute must not be negative");
     Objects.requireNonNull(clock, "clock");
   }
 
@@ -115,6 +130,16 @@ public record SimulatorOptions(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The API generation served: Atlas plays the Administration API v2, the others the public API v1.0. */
+  public ApiGeneration api() {
+    return product.generation();
+  }
+
+  /** Where the integrations resource lives, e.g. {@code /api/public/v1.0}. */
+  public String apiPrefix() {
+    return "/" + api().pathPrefix();
   }
 
   /** Which reading of each documented ambiguity these options play. */
@@ -165,6 +190,9 @@ public record SimulatorOptions(
     b.maxLatency = maxLatency;
     b.threads = threads;
     b.journalCapacity = journalCapacity;
+    b.tokenTtl = tokenTtl;
+    b.tokenRequestsPerMinute = tokenRequestsPerMinute;
+    b.atlasPutCreates = atlasPutCreates;
     b.clock = clock;
     b.randomSeed = randomSeed;
     return b;
@@ -201,6 +229,9 @@ public record SimulatorOptions(
     private Duration maxLatency = Duration.ZERO;
     private int threads = 64;
     private int journalCapacity = 10_000;
+    private Duration tokenTtl = Duration.ofHours(1);
+    private int tokenRequestsPerMinute;
+    private boolean atlasPutCreates;
     private Clock clock = Clock.systemUTC();
     private Long randomSeed;
 
@@ -213,6 +244,34 @@ public record SimulatorOptions(
 
     public Builder product(Product product) {
       this.product = product;
+      return this;
+    }
+
+    /**
+     * The API generation to serve: {@code ATLAS_V2} plays Atlas; {@code PUBLIC_V1} keeps Cloud/Ops
+     * Manager (Cloud Manager when Atlas was chosen before).
+     */
+    public Builder api(ApiGeneration api) {
+      if (api == ApiGeneration.ATLAS_V2) {
+        this.product = Product.ATLAS;
+      } else if (this.product == Product.ATLAS) {
+        this.product = Product.CLOUD_MANAGER;
+      }
+      return this;
+    }
+
+    public Builder tokenTtl(Duration ttl) {
+      this.tokenTtl = ttl;
+      return this;
+    }
+
+    public Builder tokenRequestsPerMinute(int limit) {
+      this.tokenRequestsPerMinute = limit;
+      return this;
+    }
+
+    public Builder atlasPutCreates(boolean creates) {
+      this.atlasPutCreates = creates;
       return this;
     }
 
@@ -333,7 +392,7 @@ public record SimulatorOptions(
     public SimulatorOptions build() {
       return new SimulatorOptions(port, product, acceptedTypes, datadogRegion, tls, putSemantics, emptyString, writeStatus, deleteStatus,
           rejectMaskedValues, urlMask, secretMask, nonceTtl, nonceReuse, strictNonceCount, revokeKeysAfter, readAfterWriteDelay, rateLimit, rateLimitWindow, minLatency, maxLatency,
-          threads, journalCapacity, clock, randomSeed);
+          threads, journalCapacity, tokenTtl, tokenRequestsPerMinute, atlasPutCreates, clock, randomSeed);
     }
   }
 }

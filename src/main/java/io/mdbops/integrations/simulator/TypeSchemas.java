@@ -13,12 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The simulator's own per-type field tables for CM/OM public API v1.0 (integrations-api.md §2.3).
- * This is the test oracle: it is written independently of the operator's mapping code.
+ * The simulator's own per-type field tables for CM/OM public API v1.0 (integrations-api.md §2.3) and
+ * for the Atlas Administration API v2 (§2.4, the {@code ThirdPartyIntegration} variants of MongoDB's
+ * OpenAPI spec). This is the test oracle: it is written independently of the operator's mapping code.
  */
 public final class TypeSchemas {
 
   private static final Map<String, TypeSchema> SCHEMAS = new LinkedHashMap<>();
+  private static final Map<String, TypeSchema> ATLAS_V2 = new LinkedHashMap<>();
+  private static final String FORTY_HEX = "[0-9a-f]{40}";
 
   static {
     add(TypeSchema.of("PAGER_DUTY",
@@ -60,10 +63,59 @@ public final class TypeSchemas {
         string("roomName").mandatory()));
   }
 
+  static {
+    // Atlas v2: enums, defaults and required sets as the spec has them; no HIP_CHAT schema (only its
+    // name in the path enum), no Prometheus host settings
+    addV2(TypeSchema.of("PAGER_DUTY",
+        string("serviceKey").mandatory().masked(LAST_FOUR),
+        string("region").oneOf("US", "EU")));
+    addV2(TypeSchema.of("SLACK",
+        string("apiToken").mandatory().masked(LAST_FOUR),
+        string("channelName").mandatory(),
+        string("teamName")));
+    addV2(TypeSchema.of("DATADOG",
+        string("apiKey").mandatory().masked(LAST_FOUR).hex(),
+        string("region").oneOf("US", "EU", "US3", "US5", "AP1", "US1_FED"),
+        bool("sendCollectionLatencyMetrics").defaultsTo(false),
+        bool("sendDatabaseMetrics").defaultsTo(false),
+        bool("sendQueryStatsMetrics").defaultsTo(false),
+        bool("sendUserProvidedResourceTags").defaultsTo(false)));
+    // the spec's pattern holds for answers too, so the license key is shown as stored (whether Atlas
+    // masks it is [UNCONFIRMED]; the operator compares a value shown in clear with its Secret)
+    addV2(TypeSchema.of("NEW_RELIC",
+        string("accountId").mandatory().matching(FORTY_HEX),
+        string("licenseKey").mandatory().matching(FORTY_HEX),
+        string("readToken").mandatory().masked(LAST_FOUR),
+        string("writeToken").mandatory().masked(LAST_FOUR)));
+    addV2(SCHEMAS.get("OPS_GENIE"));
+    addV2(SCHEMAS.get("VICTOR_OPS"));
+    addV2(TypeSchema.of("WEBHOOK",
+        string("url").mandatory().masked(URL),
+        string("secret").masked(FULL),
+        string("bodyTemplate").masked(FULL),
+        string("headersTemplate").masked(FULL)));
+    addV2(SCHEMAS.get("MICROSOFT_TEAMS"));
+    addV2(TypeSchema.of("PROMETHEUS",
+        string("username").mandatory(),
+        string("password").masked(WRITE_ONLY),
+        bool("enabled").mandatory(),
+        string("serviceDiscovery").mandatory().oneOf("http", "file"),
+        bool("sendUserProvidedResourceTagsEnabled").defaultsTo(false)));
+  }
+
   private TypeSchemas() {}
 
   private static void add(TypeSchema schema) {
     SCHEMAS.put(schema.type(), schema);
+  }
+
+  private static void addV2(TypeSchema schema) {
+    ATLAS_V2.put(schema.type(), schema);
+  }
+
+  /** The Atlas v2 schema of a type, if the spec has one. */
+  public static Optional<TypeSchema> atlasV2(String type) {
+    return Optional.ofNullable(ATLAS_V2.get(type));
   }
 
   /** The schema of a type the simulator knows, whatever the product. */

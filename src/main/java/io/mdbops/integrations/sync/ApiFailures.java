@@ -46,6 +46,11 @@ public final class ApiFailures {
       // never followed, credentials included: a redirect points somewhere the allow-list did not vet
       return "; the operator never follows redirects: set baseUrl to the endpoint that answers";
     }
+    if (e.httpStatus() == 406) {
+      return "; the API serves the integrations resource in version 2023-01-01 (Accept:"
+          + " application/vnd.atlas.2023-01-01+json): check that baseUrl is the server's root URL and that the"
+          + " connection Secret's api matches what answers there";
+    }
     String code = e.errorCode() == null ? "" : e.errorCode();
     String where = product == null ? "the API" : product.displayName();
     return switch (code) {
@@ -54,7 +59,13 @@ public final class ApiFailures {
       case "USER_UNAUTHORIZED" -> "; the API key lacks the role for this: give it Project Monitoring Admin (or"
           + " Project Owner) in the project";
       case "ATLAS_GROUP" -> "; this project lives in Atlas, which this connection's API (the Cloud/Ops Manager"
-          + " public API v1.0) cannot manage: use a connection to the Atlas Administration API";
+          + " public API v1.0) cannot manage: set api: atlas-v2 in the connection Secret (same baseUrl and"
+          + " credentials) to use the Atlas Administration API v2";
+      case "invalid_client", "unauthorized_client", "invalid_grant" -> "; the token endpoint refused the service"
+          + " account: check clientId and clientSecret in the connection Secret (a secret expires, and a rotated one"
+          + " must be put into the Secret)";
+      case "rate_limited" -> "; the token endpoint limits how often a service account may ask for a token: retrying"
+          + " after the delay it asked for";
       case "GROUP_NOT_FOUND", "INVALID_GROUP_ID" -> "; no project with this id exists at " + where
           + ": check spec.projectId (24 hex digits from the project's URL) and the connection's baseUrl";
       case "IP_ADDRESS_NOT_ON_ACCESS_LIST", "IP_ADDRESS_NOT_ON_WHITELIST" -> "; add the operator's egress address"
@@ -75,10 +86,10 @@ public final class ApiFailures {
       case TRANSPORT, SERVER -> "; retrying with backoff";
       case RATE_LIMITED -> "; retrying after the delay the API asked for";
       case THROTTLED -> "; the operator's own per-project request budget is spent, retrying when it refills";
-      case UNAUTHORIZED -> "; the API refused the key pair: check publicKey and privateKey in the connection"
-          + " Secret";
-      case FORBIDDEN -> "; the API key needs the Project Monitoring Admin role (or higher) and the operator's"
-          + " address must be on the key's access list";
+      case UNAUTHORIZED -> "; the API refused the credentials: check publicKey and privateKey (API key) or"
+          + " clientId and clientSecret (service account) in the connection Secret";
+      case FORBIDDEN -> "; the API key or service account needs the Project Monitoring Admin role (Project Owner"
+          + " on Atlas) and the operator's address must be on its access list";
       case PROJECT_NOT_FOUND -> "; check spec.projectId and that the API key can see the project";
       case REJECTED -> refusal(product, type, creating).map(r -> "; " + r)
           .orElse("; fix the spec or the referenced Secrets");

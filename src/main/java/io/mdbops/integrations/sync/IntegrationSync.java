@@ -116,7 +116,9 @@ public final class IntegrationSync {
     long started = System.nanoTime();
     Optional<IntegrationView> echoed;
     try {
-      ProjectSnapshot written = snapshots.replace(target.key(), target.api().put(target.projectId(), payload));
+      // Atlas v2 creates with POST and only updates with PUT; v1.0's PUT does either
+      ProjectSnapshot written = snapshots.replace(target.key(), live.isEmpty()
+          ? target.api().create(target.projectId(), payload) : target.api().put(target.projectId(), payload));
       echoed = written.ofType(target.type());
       if (echoed.isEmpty()) {
         // some servers leave a just-written integration out of the list they answer with

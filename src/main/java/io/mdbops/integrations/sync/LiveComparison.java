@@ -6,7 +6,6 @@ import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.FieldMapping;
-import io.mdbops.integrations.mapping.IntegrationFields;
 import io.mdbops.integrations.mapping.MaskPrediction;
 import io.mdbops.integrations.mapping.MeasuredBehaviour;
 import io.mdbops.integrations.mapping.SecretForm;
@@ -108,7 +107,7 @@ public final class LiveComparison {
     });
     Map<String, Object> liveFields = live.get().fields();
     Map<String, Object> desiredFields = desired.payload().fields();
-    for (FieldMapping field : IntegrationFields.of(desired.type())) {
+    for (FieldMapping field : desired.fields()) {
       String name = field.apiField();
       Object want = desiredFields.get(name);
       Object have = liveFields.get(name);
@@ -137,7 +136,7 @@ public final class LiveComparison {
   public static List<Mismatch> verify(DesiredIntegration desired, IntegrationView echoed) {
     List<Mismatch> mismatches = new ArrayList<>();
     Map<String, Object> desiredFields = desired.payload().fields();
-    for (FieldMapping field : IntegrationFields.of(desired.type())) {
+    for (FieldMapping field : desired.fields()) {
       String name = field.apiField();
       Object want = desiredFields.get(name);
       Object have = echoed.fields().get(name);
@@ -188,7 +187,8 @@ public final class LiveComparison {
     return masks;
   }
 
-  static boolean samePlain(Object want, Object have, Object absentMeans) {
+  /** Whether a plain field holds what the spec wants ({@code absentMeans} standing for an absent or empty value). */
+  public static boolean samePlain(Object want, Object have, Object absentMeans) {
     Object w = normalise(want, absentMeans);
     Object h = normalise(have, absentMeans);
     return Objects.equals(w == null ? null : String.valueOf(w), h == null ? null : String.valueOf(h));
@@ -205,7 +205,11 @@ public final class LiveComparison {
     return value != null && !(value instanceof String s && s.isEmpty());
   }
 
-  static boolean sameSecret(SecretForm form, String want, Object have, String recordedMask) {
+  /**
+   * Whether a secret field as the API shows it matches the desired value: through the documented mask,
+   * or the mask recorded after the operator's own write; a hidden or write-only value only by presence.
+   */
+  public static boolean sameSecret(SecretForm form, String want, Object have, String recordedMask) {
     return sameSecret(form, want, have, recordedMask, null);
   }
 

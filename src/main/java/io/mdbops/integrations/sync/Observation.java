@@ -2,7 +2,6 @@ package io.mdbops.integrations.sync;
 
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.FieldMapping;
-import io.mdbops.integrations.mapping.IntegrationFields;
 import io.mdbops.integrations.mapping.MaskPrediction;
 import io.mdbops.integrations.mapping.SecretForm;
 import io.mdbops.integrations.opsmanager.IntegrationView;
@@ -54,7 +53,7 @@ public record Observation(List<String> differences, Map<String, String> notCompa
     List<String> differences = new ArrayList<>();
     Map<String, Object> liveFields = live.get().fields();
     Map<String, Object> desiredFields = desired.payload().fields();
-    for (FieldMapping field : IntegrationFields.of(desired.type())) {
+    for (FieldMapping field : desired.fields()) {
       String name = field.apiField();
       Object have = liveFields.get(name);
       if (!field.isSecret()) {

@@ -89,7 +89,8 @@ public final class TargetResolver {
         return new Resolved(observing(resource, connection, key));
       }
       SecretValues values = secrets.read(namespace, DesiredIntegrations.referencedSecrets(resource.getSpec()));
-      DesiredIntegration desired = DesiredIntegrations.build(resource.getSpec(), values);
+      DesiredIntegration desired =
+          DesiredIntegrations.build(resource.getSpec(), values, connection.product().generation());
       Optional<ThirdPartyIntegration> owner = ownership.otherOwner(resource, connection.baseUrl());
       if (owner.isPresent()) {
         SyncOutcome.Failed conflict = SyncOutcome.Failed.of(ConditionReason.Conflict, conflictMessage(resource, owner.get()));
@@ -117,7 +118,8 @@ public final class TargetResolver {
         unread.put(field, read.problems().get(ref));
       }
     });
-    DesiredIntegration desired = DesiredIntegrations.buildAvailable(spec, read.values());
+    DesiredIntegration desired =
+        DesiredIntegrations.buildAvailable(spec, read.values(), connection.product().generation());
     return new Target(connection, key, clients.clientFor(connection), desired, unread);
   }
 

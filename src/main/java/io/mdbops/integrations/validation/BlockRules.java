@@ -68,9 +68,9 @@ final class BlockRules {
   private static void prometheus(PrometheusSpec prometheus, String at, FieldChecks p) {
     p.string(at + ".username", prometheus.getUsername(), true, 1, NAME_MAX);
     p.secretRef(at + ".passwordSecretRef", prometheus.getPasswordSecretRef(), true);
-    p.string(at + ".listenAddress", prometheus.getListenAddress(), true, 1, NAME_MAX);
+    // required on Cloud/Ops Manager, refused on Atlas: mapping.ProductSupport, which knows the connection
+    p.string(at + ".listenAddress", prometheus.getListenAddress(), false, 1, NAME_MAX);
     p.present(at + ".serviceDiscovery", prometheus.getServiceDiscovery(), "http or file");
-    p.present(at + ".scheme", prometheus.getScheme(), "http or https");
     p.present(at + ".enabled", prometheus.getEnabled(), "true or false");
     String tlsPemPath = prometheus.getTlsPemPath();
     if (p.string(at + ".tlsPemPath", tlsPemPath, false, 0, TLS_PEM_PATH_MAX)

@@ -145,6 +145,13 @@ class DoctorCommandTest {
     assertThat(noProject.err()).contains("--project-id is required");
     assertThat(doctor(connection("--yes", "--dry-run")).exitCode()).isEqualTo(2);
     assertThat(doctor(connection("--dry-run", "--product", "atlas")).exitCode()).isEqualTo(2);
+    Run atlas = doctor(connection("--dry-run", "--api", "atlas-v2"));
+    assertThat(atlas.exitCode()).isEqualTo(2);
+    assertThat(atlas.err()).contains("leave out --api atlas-v2");
+    Run serviceAccount = doctor("--api-url", sim.baseUrl(), "--client-id", "mdb_sa_id_doctor", "--client-secret-file",
+        keyFile.toString(), "--project-id", project, "--dry-run");
+    assertThat(serviceAccount.exitCode()).isEqualTo(2);
+    assertThat(serviceAccount.err()).contains("needs an API key");
     assertThat(sim.journal().entries()).isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package io.mdbops.integrations.cli;
 
 import io.mdbops.integrations.mapping.ProductSupport;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.Product;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +122,53 @@ class SandboxCommandTest {
           .allMatch(e -> project.equals(e.projectId()) && "real-public".equals(e.publicKey()));
       assertThat(run.out()).contains("re-targeted to project(s) " + project).doesNotContain("real-private-key");
     }
+  }
+
+  @Test
+  void atlasWithAServiceAccountAppliesTheAtlasExamplesToo() {
+    Run run = sandbox("--api", "atlas-v2", "--service-account", "--exit-when-ready=30s");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("All 9 examples are Ready.")
+        .containsPattern("API POST\\s+5e2211c17a3e5a48f5497de3 NEW_RELIC -> 200")
+        .containsPattern("demo/prometheus\\s+PROMETHEUS\\s+True\\s+Synced")
+        .doesNotContain("mdb_sa_sk_");
+  }
+
+  @Test
+  void apiUrlWithAServiceAccountOnAtlas(@TempDir Path dir) throws Exception {
+    try (ApiSimulator atlas = ApiSimulator.start(SimulatorOptions.builder().api(ApiGeneration.ATLAS_V2).build())) {
+      String project = atlas.addProject();
+      atlas.addServiceAccount("mdb_sa_id_real", "mdb_sa_sk_real-secret-0123456789");
+      Path secretFile = dir.resolve("client-secret");
+      Files.writeString(secretFile, "mdb_sa_sk_real-secret-0123456789\n");
+
+      Run run = sandbox("--api-url", atlas.baseUrl(), "--api", "atlas-v2", "--client-id", "mdb_sa_id_real",
+          "--client-secret-file", secretFile.toString(), "--project-id", project, "--exit-when-ready=30s");
+
+      assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+      assertThat(atlas.storedAll(project).keySet()).containsExactlyInAnyOrderElementsOf(
+          ProductSupport.offeredTypes(Product.ATLAS).stream().map(Enum::name).toList());
+      assertThat(atlas.journal().entries(e -> "POST".equals(e.method()) && project.equals(e.projectId())))
+          .hasSize(ProductSupport.offeredTypes(Product.ATLAS).size())
+          .allMatch(e -> "mdb_sa_id_real".equals(e.publicKey()) && e.status() == 200);
+      assertThat(run.out()).doesNotContain("real-secret");
+    }
+  }
+
+  @Test
+  void aServiceAccountNeedsBothHalvesAndNotAKeyPairToo(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("secret");
+    Files.writeString(file, "s");
+    Run half = sandbox("--api-url", "https://cloud.mongodb.com", "--client-id", "id", "--project-id",
+        "0123456789abcdef01234567", "--exit-when-ready");
+    assertThat(half.exitCode()).isEqualTo(2);
+    assertThat(half.err()).contains("--client-id needs --client-secret-file");
+    Run both = sandbox("--api-url", "https://cloud.mongodb.com", "--client-id", "id", "--client-secret-file",
+        file.toString(), "--public-key", "p", "--private-key-file", file.toString(), "--exit-when-ready");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("not both");
+    assertThat(sandbox("--api", "atlas-v3", "--exit-when-ready").err()).contains("public-v1, atlas-v2");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import java.net.URI;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,5 +104,17 @@ class EndpointPolicyTest {
           assertThat(e.reason()).as(url).isEqualTo(reason);
           assertThat(e.getMessage()).doesNotContain("password");
         });
+  }
+
+  /** plan's policy: the user's own connections, any well-formed endpoint, still no plain http off loopback. */
+  @Test
+  void anyWellFormedTakesEveryHttpsEndpointButNoPlainHttpElsewhere() throws Exception {
+    EndpointPolicy any = EndpointPolicy.anyWellFormed();
+    assertThat(any.check("https://opsmanager.example.com:8443/")).isEqualTo(URI.create("https://opsmanager.example.com:8443"));
+    assertThat(any.check("http://127.0.0.1:8090")).isEqualTo(URI.create("http://127.0.0.1:8090"));
+    assertThatThrownBy(() -> any.check("http://opsmanager.example.com"))
+        .isInstanceOfSatisfying(ConnectionUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConditionReason.EndpointNotAllowed));
+    assertThatThrownBy(() -> any.check("https://user:pw@example.com")).isInstanceOf(ConnectionUnavailableException.class);
   }
 }

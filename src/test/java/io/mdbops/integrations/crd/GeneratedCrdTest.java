@@ -134,8 +134,8 @@ class GeneratedCrdTest {
         Map.entry("victorOps", List.of("apiKeySecretRef")),
         Map.entry("webhook", List.of("urlSecretRef")),
         Map.entry("microsoftTeams", List.of("webhookUrlSecretRef")),
-        Map.entry("prometheus", List.of("enabled", "listenAddress", "passwordSecretRef", "scheme",
-            "serviceDiscovery", "username")),
+        // listenAddress and scheme: required on Cloud/Ops Manager, refused on Atlas (the operator checks which)
+        Map.entry("prometheus", List.of("enabled", "passwordSecretRef", "serviceDiscovery", "username")),
         Map.entry("newRelic", List.of("accountId", "licenseKeySecretRef", "readTokenSecretRef",
             "writeTokenSecretRef")));
   }
@@ -268,7 +268,7 @@ class GeneratedCrdTest {
   }
 
   static final Pattern HTTPS_RULE = Pattern.compile(
-      "self\\.scheme != '(\\w+)' \\|\\| \\(has\\(self\\.(\\w+)\\) && size\\(self\\.\\2\\) > 0\\)");
+      "!has\\(self\\.scheme\\) \\|\\| self\\.scheme != '(\\w+)' \\|\\| \\(has\\(self\\.(\\w+)\\) && size\\(self\\.\\2\\) > 0\\)");
 
   @Test
   void theValidatorAgreesWithThePrometheusHttpsRule() {

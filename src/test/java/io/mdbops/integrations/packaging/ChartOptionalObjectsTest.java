@@ -128,6 +128,11 @@ class ChartOptionalObjectsTest {
     assertThat(created.env()).containsEntry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET", "integrations-operator-connection");
     assertThat(Chart.render("defaultConnection: {create: true, publicKey: p, privateKey: k}")
         .one(Secret.class).getData()).containsOnlyKeys("publicKey", "privateKey");
+    // a service account on Atlas instead of an API key
+    Secret serviceAccount = Chart.render(
+        "defaultConnection: {create: true, clientId: mdb_sa_id_x, clientSecret: s, api: atlas-v2}").one(Secret.class);
+    assertThat(serviceAccount.getData()).containsOnlyKeys("clientId", "clientSecret", "api");
+    assertThat(decode(serviceAccount.getData().get("api"))).isEqualTo("atlas-v2");
   }
 
   private static String decode(String base64) {

@@ -48,9 +48,11 @@ class ExamplesTest {
   }
 
   @Test
-  void theTypeOnlyAtlasStillDocumentsHasItsExampleApart() {
+  void whatOnlyAtlasHasHasItsExamplesApart() {
     Examples atlas = Examples.fromPath(DIR.resolve("atlas"));
-    assertThat(atlas.resources()).extracting(r -> r.getSpec().getType()).containsExactly(IntegrationType.NEW_RELIC);
+    assertThat(atlas.resources()).extracting(r -> r.getSpec().getType())
+        .containsExactly(IntegrationType.NEW_RELIC, IntegrationType.PROMETHEUS);
+    assertThat(atlas.all()).extracting(Examples.Example::fileName).containsExactlyElementsOf(Examples.ATLAS_FILES);
     assertThat(atlas.all()).allSatisfy(e -> assertThat(e.problems()).isEmpty());
   }
 
@@ -122,7 +124,28 @@ class ExamplesTest {
         ConnectionResolver.PUBLIC_KEY, ConnectionResolver.PRIVATE_KEY, ConnectionResolver.BASE_URL);
     // a template: the sandbox makes its own connection and does not apply it
     assertThat(Examples.fromPath(DIR).all()).extracting(Examples.Example::fileName)
-        .doesNotContain("connection-secret.yaml");
+        .doesNotContain("connection-secret.yaml", "connection-secret-service-account.yaml");
+  }
+
+  @Test
+  void theServiceAccountTemplateHasTheKeysTheOperatorReads() throws Exception {
+    Secret secret = new ObjectMapper(new YAMLFactory())
+        .readValue(Files.readString(DIR.resolve("connection-secret-service-account.yaml")), Secret.class);
+    assertThat(secret.getMetadata().getName()).isEqualTo("mdb-api");
+    assertThat(secret.getStringData()).containsOnlyKeys(ConnectionResolver.CLIENT_ID, ConnectionResolver.CLIENT_SECRET,
+        ConnectionResolver.API, ConnectionResolver.BASE_URL).containsEntry(ConnectionResolver.API, "atlas-v2");
+  }
+
+  @Test
+  void theAtlasExamplesAreValidOnAtlasAndReplaceTheirNamesakes() {
+    Examples atlas = Examples.load(null, true);
+    assertThat(atlas.resources()).hasSize(IntegrationType.values().length);
+    for (var r : atlas.resources()) {
+      assertThat(io.mdbops.integrations.mapping.ProductSupport.problems(r.getSpec(),
+          io.mdbops.integrations.opsmanager.Product.ATLAS)).as(r.getMetadata().getName()).isEmpty();
+    }
+    assertThat(atlas.resources()).filteredOn(r -> r.getSpec().getType() == IntegrationType.PROMETHEUS)
+        .singleElement().satisfies(r -> assertThat(r.getSpec().getPrometheus().getListenAddress()).isNull());
   }
 
   @Test

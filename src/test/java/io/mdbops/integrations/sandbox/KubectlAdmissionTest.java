@@ -79,7 +79,7 @@ class KubectlAdmissionTest {
     assertThat(err).startsWith("The ThirdPartyIntegration \"number\" is invalid: \n")
         .contains("* spec.datadog.region: Invalid value: \"integer\": spec.datadog.region in body must be of type"
             + " string: \"integer\"")
-        .contains("* spec.datadog.region: Unsupported value: 5: supported values: \"EU\", \"US\"");
+        .contains("* spec.datadog.region: Unsupported value: 5: supported values: \"AP1\", \"EU\", \"US\", \"US1_FED\", \"US3\", \"US5\"");
   }
 
   @Test
@@ -120,6 +120,6 @@ class KubectlAdmissionTest {
     assertThat(explained).contains("KIND:       ThirdPartyIntegration")
         .contains("Datadog settings; required when type is DATADOG.")
         .containsPattern("apiKeySecretRef\\s+<Object> -required-")
-        .contains("enum: EU, US");
+        .contains("enum: AP1, EU, US, US1_FED, ....");
   }
 }

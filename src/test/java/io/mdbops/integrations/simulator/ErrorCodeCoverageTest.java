@@ -2,6 +2,7 @@ package io.mdbops.integrations.simulator;
 
 import static io.mdbops.integrations.simulator.TypeConformanceTest.assertError;
 
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -27,9 +28,11 @@ class ErrorCodeCoverageTest {
   }
 
   private static SimulatorOptions optionsFor(ErrorCode code) {
-    return code == ErrorCode.RATE_LIMITED
-        ? SimulatorOptions.builder().rateLimit(1, Duration.ofMinutes(1)).build()
-        : SimulatorOptions.defaults();
+    return switch (code) {
+      case RATE_LIMITED -> SimulatorOptions.builder().rateLimit(1, Duration.ofMinutes(1)).build();
+      case INVALID_VERSION_DATE, UNSUPPORTED_MEDIA_TYPE -> SimulatorOptions.builder().api(ApiGeneration.ATLAS_V2).build();
+      default -> SimulatorOptions.defaults();
+    };
   }
 
   private static Function<SimFixture, Reply> scenario(ErrorCode code) {
@@ -69,6 +72,9 @@ class ErrorCodeCoverageTest {
         return f.api.get(f.list());
       };
       case RESOURCE_NOT_FOUND -> f -> f.api.get("/groups/" + f.project + "/integrations/SLACK/extra");
+      case INVALID_VERSION_DATE -> f -> f.api.atlas().raw("GET", f.list(), null, null, "application/json");
+      case UNSUPPORTED_MEDIA_TYPE -> f -> f.api.atlas().raw("PUT", f.path("SLACK"), "channel=x", "text/plain",
+          SimulatorClient.ATLAS_MEDIA_TYPE);
       case UNEXPECTED_ERROR -> f -> {
         f.sim.faults().add(FaultRule.respond(500).build());
         return f.api.put(f.path("SLACK"), Map.of());

@@ -19,18 +19,60 @@ import okhttp3.ResponseBody;
 
 /**
  * A real HTTP Digest client (okhttp + okhttp-digest, wired as the operator will wire it) with
- * helpers for the API paths. Paths are relative to {@code /api/public/v1.0}.
+ * helpers for the API paths. Paths are relative to {@code /api/public/v1.0}, or with {@link
+ * #atlas()} to {@code /api/atlas/v2} with Atlas' versioned media type.
  */
 final class SimulatorClient implements AutoCloseable {
 
   private static final MediaType JSON = MediaType.get("application/json");
+  static final String ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
 
+  private final String baseUrl;
   private final String apiUrl;
   private final OkHttpClient http;
+  private final String accept;
 
   private SimulatorClient(String baseUrl, OkHttpClient http) {
-    this.apiUrl = baseUrl + ApiSimulator.API_PREFIX;
+    this(baseUrl, ApiSimulator.API_PREFIX, http, "application/json");
+  }
+
+  private SimulatorClient(String baseUrl, String prefix, OkHttpClient http, String accept) {
+    this.baseUrl = baseUrl;
+    this.apiUrl = baseUrl + prefix;
     this.http = http;
+    this.accept = accept;
+  }
+
+  /** The same client speaking Atlas v2: {@code /api/atlas/v2} paths, the versioned Accept and body type. */
+  SimulatorClient atlas() {
+    return new SimulatorClient(baseUrl, "/api/atlas/v2", http, ATLAS_MEDIA_TYPE);
+  }
+
+  /** A client sending {@code Authorization: Bearer <token>} (no Digest). */
+  static SimulatorClient bearer(String baseUrl, String token) {
+    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
+        chain.request().newBuilder().header("Authorization", "Bearer " + token).build())).build();
+    return new SimulatorClient(baseUrl, http);
+  }
+
+  /** POSTs a form to a path below the base URL (the OAuth endpoints), with Basic credentials when given. */
+  Reply form(String path, String basicUser, String basicPassword, String form) {
+    Request.Builder request = new Request.Builder().url(baseUrl + path)
+        .post(RequestBody.create(form, MediaType.get("application/x-www-form-urlencoded")));
+    if (basicUser != null) {
+      request.header("Authorization", okhttp3.Credentials.basic(basicUser, basicPassword));
+    }
+    return execute(request.build());
+  }
+
+  /** A request with exactly this Accept and body type. */
+  Reply raw(String method, String path, String body, String contentType, String acceptHeader) {
+    Request.Builder request = new Request.Builder().url(apiUrl + path)
+        .method(method, body == null ? null : RequestBody.create(body, MediaType.get(contentType)));
+    if (acceptHeader != null) {
+      request.header("Accept", acceptHeader);
+    }
+    return execute(request.build());
   }
 
   /** A Digest client with a fresh nonce cache. */
@@ -75,8 +117,9 @@ final class SimulatorClient implements AutoCloseable {
   }
 
   Request.Builder request(String method, String path, Object body) {
-    RequestBody requestBody = body == null ? null : RequestBody.create(text(body), JSON);
-    return new Request.Builder().url(apiUrl + path).method(method, requestBody).header("Accept", "application/json");
+    RequestBody requestBody = body == null ? null
+        : RequestBody.create(text(body), accept.equals(ATLAS_MEDIA_TYPE) ? MediaType.get(ATLAS_MEDIA_TYPE) : JSON);
+    return new Request.Builder().url(apiUrl + path).method(method, requestBody).header("Accept", accept);
   }
 
   Reply execute(Request request) {

@@ -7,6 +7,8 @@ import io.mdbops.integrations.bench.SampleIntegrations;
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.SecretKeySelector;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
+import io.mdbops.integrations.opsmanager.Product;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -58,6 +60,15 @@ public final class Fixtures {
     return r;
   }
 
+  /** A valid resource of {@code type} for {@code product} (on Atlas, Prometheus without host settings). */
+  public static ThirdPartyIntegration resource(
+      String namespace, String name, IntegrationType type, String projectId, String connectionSecret, Product product) {
+    ThirdPartyIntegration r = new ThirdPartyIntegration();
+    r.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+    r.setSpec(SampleIntegrations.spec(type, projectId, connectionSecret, credentialsSecretName(name), product));
+    return r;
+  }
+
   /** Fresh values for every key the fixture resource of {@code type} references, all recorded. */
   public static Map<String, String> credentials(IntegrationType type) {
     Map<String, String> v = SampleIntegrations.credentials(type, Fixtures::secretValue);
@@ -82,6 +93,25 @@ public final class Fixtures {
     values.put("privateKey", privateKey);
     if (baseUrl != null) {
       values.put("baseUrl", baseUrl);
+    }
+    return secret(namespace, name, values);
+  }
+
+  /**
+   * A connection Secret: an API key pair, or with {@code serviceAccount} a client id and secret; and
+   * {@code api: atlas-v2} for Atlas. The secret is recorded.
+   */
+  public static Secret connectionSecret(String namespace, String name, String baseUrl, String id, String secret,
+      boolean serviceAccount, ApiGeneration api) {
+    SECRET_VALUES.add(secret);
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(serviceAccount ? "clientId" : "publicKey", id);
+    values.put(serviceAccount ? "clientSecret" : "privateKey", secret);
+    if (baseUrl != null) {
+      values.put("baseUrl", baseUrl);
+    }
+    if (api == ApiGeneration.ATLAS_V2) {
+      values.put("api", api.key());
     }
     return secret(namespace, name, values);
   }

@@ -44,6 +44,7 @@ public final class OperatorHarness implements AutoCloseable {
   public static final String OPERATOR_NAMESPACE = "integrations-operator";
   public static final String CONNECTION = "api";
   public static final String PUBLIC_KEY = "e2e-public-key";
+  public static final String CLIENT_ID = "mdb_sa_id_e2e";
   public static final Duration WAIT = Duration.ofSeconds(20);
   /** How long nothing may happen before the operator counts as quiet. */
   public static final Duration QUIET = Duration.ofMillis(250);
@@ -54,6 +55,9 @@ public final class OperatorHarness implements AutoCloseable {
       .withPlural("scrapeconfigs").withNamespaced(true).build();
 
   public final String privateKey = Fixtures.secretValue("priv");
+  public final String clientSecret = Fixtures.secretValue("mdb_sa_sk_");
+  /** Whether new namespaces' connection Secrets hold the service account instead of the API key. */
+  private volatile boolean serviceAccount;
   public final EmbeddedKubernetes kube;
   public final KubernetesClient client;
   public final ApiSimulator sim;
@@ -68,6 +72,7 @@ public final class OperatorHarness implements AutoCloseable {
     client = kube.client();
     sim = ApiSimulator.start(simulator.apply(SimulatorOptions.builder()).build());
     sim.addApiKey(PUBLIC_KEY, privateKey);
+    sim.addServiceAccount(CLIENT_ID, clientSecret);
     config = configure.apply(OperatorConfig.builder()
             .operatorNamespace(OPERATOR_NAMESPACE)
             .allowedBaseUrls(List.of(URI.create(sim.baseUrl())))
@@ -134,10 +139,21 @@ public final class OperatorHarness implements AutoCloseable {
     return new OperatorHarness(configure, simulator);
   }
 
-  /** A fresh namespace with a connection Secret {@value #CONNECTION} for the simulator. */
+  /** From now on, new namespaces' connection Secrets hold the service account (OAuth 2), not the API key. */
+  public OperatorHarness useServiceAccount() {
+    serviceAccount = true;
+    return this;
+  }
+
+  /**
+   * A fresh namespace with a connection Secret {@value #CONNECTION} for the simulator: the API key
+   * pair, or the service account after {@link #useServiceAccount()}; {@code api: atlas-v2} when the
+   * simulator plays Atlas.
+   */
   public String namespace(String prefix) {
     String ns = prefix + "-" + NAMESPACES.incrementAndGet();
-    create(Fixtures.connectionSecret(ns, CONNECTION, sim.baseUrl(), PUBLIC_KEY, privateKey));
+    create(Fixtures.connectionSecret(ns, CONNECTION, sim.baseUrl(), serviceAccount ? CLIENT_ID : PUBLIC_KEY,
+        serviceAccount ? clientSecret : privateKey, serviceAccount, sim.options().api()));
     return ns;
   }
 
@@ -302,6 +318,8 @@ public final class OperatorHarness implements AutoCloseable {
       LeakWitness.record("metrics", metrics.scrape());
     } finally {
       operator.close();
+      // every access token the simulator handed out must not leak either
+      Fixtures.SECRET_VALUES.addAll(sim.issuedAccessTokens());
       sim.close();
       kube.close();
     }

@@ -130,18 +130,18 @@ class SpecValidatorTest {
         row("Prometheus tlsPemPath too long", prometheus(set("prometheus.tlsPemPath", "/" + "p".repeat(4096))),
             "spec.prometheus.tlsPemPath \"/" + "p".repeat(39) + "\"... is 4097 characters long; at"
                 + " most 4096 are allowed"),
+        // scheme and listenAddress are required on Cloud/Ops Manager only: mapping.ProductSupport says so
         row("Prometheus enums and enabled missing", prometheus(remove("prometheus.scheme"),
                 remove("prometheus.serviceDiscovery"), remove("prometheus.enabled")),
             "spec.prometheus.serviceDiscovery is required: http or file",
-            "spec.prometheus.scheme is required: http or https",
             "spec.prometheus.enabled is required: true or false"),
         row("Prometheus required strings empty or missing", prometheus(
-                set("prometheus.username", ""), remove("prometheus.listenAddress"),
+                set("prometheus.username", ""), set("prometheus.listenAddress", ""),
                 remove("prometheus.passwordSecretRef")),
             "spec.prometheus.username must not be empty",
             "spec.prometheus.passwordSecretRef is required: set name and key of a Secret in this"
                 + " namespace",
-            "spec.prometheus.listenAddress is required"),
+            "spec.prometheus.listenAddress must not be empty"),
         row("Prometheus optional tlsPemPasswordSecretRef without name",
             prometheus(remove("prometheus.tlsPemPasswordSecretRef.name")),
             "spec.prometheus.tlsPemPasswordSecretRef.name is required"),

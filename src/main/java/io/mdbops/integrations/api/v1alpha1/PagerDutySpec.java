@@ -11,7 +11,7 @@ public class PagerDutySpec {
   @JsonPropertyDescription("Secret key holding the PagerDuty integration (service) key. Sent as serviceKey; the API returns it masked.")
   private SecretKeySelector serviceKeySecretRef;
 
-  @JsonPropertyDescription("PagerDuty service region, US (default) or EU. The Cloud/Ops Manager v1.0 API serves US only and rejects an explicit region, so US is never sent; EU is sent and the API decides.")
+  @JsonPropertyDescription("PagerDuty service region, US (default) or EU. Atlas sends it as region; Cloud Manager and Ops Manager have no region and serve US only, so there US is never sent and EU is refused.")
   private PagerDutyRegion region;
 
   public SecretKeySelector getServiceKeySecretRef() {

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /** Prometheus (API type PROMETHEUS): exposes the agents' metrics endpoint and the HTTP/file service discovery for a Prometheus server. */
 @ValidationRule(
-    value = "self.scheme != 'https' || (has(self.tlsPemPath) && size(self.tlsPemPath) > 0)",
+    value = "!has(self.scheme) || self.scheme != 'https' || (has(self.tlsPemPath) && size(self.tlsPemPath) > 0)",
     message = "prometheus.tlsPemPath is required when prometheus.scheme is https")
 public class PrometheusSpec {
 
@@ -21,28 +21,29 @@ public class PrometheusSpec {
   @JsonPropertyDescription("Secret key holding the password Prometheus authenticates with. Sent as password; the API never returns it, so the operator re-sends it whenever the referenced Secret changes.")
   private SecretKeySelector passwordSecretRef;
 
-  @Required
   @Size(min = 1, max = 255)
-  @JsonPropertyDescription("Address and port the monitored hosts listen on for Prometheus scrapes, e.g. 0.0.0.0:9216.")
+  @JsonPropertyDescription("Address and port the monitored hosts listen on for Prometheus scrapes, e.g. 0.0.0.0:9216. Required on Cloud Manager and Ops Manager; refused on Atlas, whose API has no such field.")
   private String listenAddress;
 
   @Required
   @JsonPropertyDescription("How Prometheus discovers targets: http or file.")
   private PrometheusServiceDiscovery serviceDiscovery;
 
-  @Required
-  @JsonPropertyDescription("Scrape scheme: http or https. https requires tlsPemPath.")
+  @JsonPropertyDescription("Scrape scheme: http or https. https requires tlsPemPath. Required on Cloud Manager and Ops Manager; refused on Atlas, whose API has no such field.")
   private PrometheusScheme scheme;
 
   @Required
   @JsonPropertyDescription("Whether the Prometheus endpoint is enabled on the monitored hosts.")
   private Boolean enabled;
 
+  @JsonPropertyDescription("Atlas only: whether to add the tags you set on resources to the metrics (default false). Refused on Cloud Manager and Ops Manager.")
+  private Boolean sendUserProvidedResourceTagsEnabled;
+
   @Size(max = 4096)
-  @JsonPropertyDescription("Absolute path, on the monitored hosts, of the PEM file (certificate and key) used for https.")
+  @JsonPropertyDescription("Absolute path, on the monitored hosts, of the PEM file (certificate and key) used for https. Cloud Manager and Ops Manager only.")
   private String tlsPemPath;
 
-  @JsonPropertyDescription("Secret key holding the password of the PEM file at tlsPemPath, if it is encrypted. Sent as tlsPemPassword.")
+  @JsonPropertyDescription("Secret key holding the password of the PEM file at tlsPemPath, if it is encrypted. Sent as tlsPemPassword. Cloud Manager and Ops Manager only.")
   private SecretKeySelector tlsPemPasswordSecretRef;
 
   @JsonPropertyDescription(
@@ -155,6 +156,19 @@ public class PrometheusSpec {
     return this;
   }
 
+  public Boolean getSendUserProvidedResourceTagsEnabled() {
+    return sendUserProvidedResourceTagsEnabled;
+  }
+
+  public void setSendUserProvidedResourceTagsEnabled(Boolean sendUserProvidedResourceTagsEnabled) {
+    this.sendUserProvidedResourceTagsEnabled = sendUserProvidedResourceTagsEnabled;
+  }
+
+  public PrometheusSpec withSendUserProvidedResourceTagsEnabled(Boolean sendUserProvidedResourceTagsEnabled) {
+    this.sendUserProvidedResourceTagsEnabled = sendUserProvidedResourceTagsEnabled;
+    return this;
+  }
+
   public PrometheusScrapeConfigSpec getScrapeConfig() {
     return scrapeConfig;
   }
@@ -170,11 +184,11 @@ public class PrometheusSpec {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PrometheusSpec o && Objects.equals(username, o.username) && Objects.equals(passwordSecretRef, o.passwordSecretRef) && Objects.equals(listenAddress, o.listenAddress) && Objects.equals(serviceDiscovery, o.serviceDiscovery) && Objects.equals(scheme, o.scheme) && Objects.equals(enabled, o.enabled) && Objects.equals(tlsPemPath, o.tlsPemPath) && Objects.equals(tlsPemPasswordSecretRef, o.tlsPemPasswordSecretRef) && Objects.equals(scrapeConfig, o.scrapeConfig);
+    return other instanceof PrometheusSpec o && Objects.equals(username, o.username) && Objects.equals(passwordSecretRef, o.passwordSecretRef) && Objects.equals(listenAddress, o.listenAddress) && Objects.equals(serviceDiscovery, o.serviceDiscovery) && Objects.equals(scheme, o.scheme) && Objects.equals(enabled, o.enabled) && Objects.equals(tlsPemPath, o.tlsPemPath) && Objects.equals(tlsPemPasswordSecretRef, o.tlsPemPasswordSecretRef) && Objects.equals(sendUserProvidedResourceTagsEnabled, o.sendUserProvidedResourceTagsEnabled) && Objects.equals(scrapeConfig, o.scrapeConfig);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(username, passwordSecretRef, listenAddress, serviceDiscovery, scheme, enabled, tlsPemPath, tlsPemPasswordSecretRef, scrapeConfig);
+    return Objects.hash(username, passwordSecretRef, listenAddress, serviceDiscovery, scheme, enabled, tlsPemPath, tlsPemPasswordSecretRef, sendUserProvidedResourceTagsEnabled, scrapeConfig);
   }
 }

@@ -18,7 +18,7 @@ public class SlackSpec {
   private String teamName;
 
   @Size(max = 80)
-  @JsonPropertyDescription("Slack channel to post to, e.g. \"#alerts\".")
+  @JsonPropertyDescription("Slack channel to post to, e.g. \"#alerts\". Required on Atlas.")
   private String channelName;
 
   public SecretKeySelector getApiTokenSecretRef() {
