@@ -47,6 +47,13 @@ class SecretLeakTest {
     assertThat(witnessed).anyMatch(t -> t.startsWith("scrapeconfig: ") && t.contains("\"basicAuth\""));
     // doctor's report, progress and profile, whose made-up values are among the secrets scanned for
     assertThat(witnessed).anyMatch(t -> t.startsWith("doctor: ") && t.contains("Server profile of"));
+    // deletions: through a kept connection, a deleted project, integrations left behind, release-finalizers
+    assertThat(witnessed).anyMatch(t -> t.startsWith("event: Deleted") && t.contains("as the operator kept it"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("event: Deleted") && t.contains("no longer exists"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("event: LeftBehind"));
+    assertThat(witnessed).anyMatch(t -> t.startsWith("command: released "));
+    assertThat(logs).anyMatch(l -> l.contains("released the finalizer and left the"));
+    assertThat(logs).anyMatch(l -> l.contains("as the operator kept it"));
     assertThat(Fixtures.SECRET_VALUES).hasSizeGreaterThan(50);
     // the OAuth side was exercised too: client secrets and the tokens issued for them are scanned
     assertThat(Fixtures.SECRET_VALUES).anyMatch(v -> v.startsWith("mdb_sa_sk_"));

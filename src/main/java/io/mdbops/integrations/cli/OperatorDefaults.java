@@ -32,6 +32,8 @@ public final class OperatorDefaults implements IDefaultValueProvider {
     add("--operator-namespace", "OPERATOR_NAMESPACE", c -> null); // the pod's namespace, found at start
     add("--label-selector", "LABEL_SELECTOR", OperatorConfig::labelSelector);
     add("--resync-interval", "RESYNC_INTERVAL", c -> Durations.format(c.resyncInterval()));
+    add("--terminating-namespace-grace-period", "TERMINATING_NAMESPACE_GRACE_PERIOD",
+        c -> Durations.format(c.terminatingNamespaceGracePeriod()));
     add("--max-concurrent-reconciles", "MAX_CONCURRENT_RECONCILES", c -> Integer.toString(c.maxConcurrentReconciles()));
     add("--leader-election", "LEADER_ELECTION", c -> Boolean.toString(c.leaderElection()));
     add("--lease-name", "LEASE_NAME", OperatorConfig::leaseName);

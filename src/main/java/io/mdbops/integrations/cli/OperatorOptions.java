@@ -46,6 +46,10 @@ public final class OperatorOptions {
       description = "How often each project is re-read to find and undo drift, jittered ±10%% (env INTEGRATIONS_OPERATOR_RESYNC_INTERVAL). Default: ${DEFAULT-VALUE}.")
   Duration resyncInterval;
 
+  @Option(names = "--terminating-namespace-grace-period", paramLabel = "DURATION", converter = Durations.class,
+      description = "How long a resource in a namespace being deleted waits for its integration's removal when that keeps failing (the connection Secret gone, credentials revoked) before the operator lets it go and leaves the integration in place, with a Warning Event and a metric (env INTEGRATIONS_OPERATOR_TERMINATING_NAMESPACE_GRACE_PERIOD). Default: ${DEFAULT-VALUE}.")
+  Duration terminatingNamespaceGracePeriod;
+
   @Option(names = "--max-concurrent-reconciles", paramLabel = "N",
       description = "Resources reconciled at the same time (env INTEGRATIONS_OPERATOR_MAX_CONCURRENT_RECONCILES). Default: ${DEFAULT-VALUE}.")
   int maxConcurrentReconciles;
@@ -126,6 +130,7 @@ public final class OperatorOptions {
           .operatorNamespace(operatorNamespace())
           .labelSelector(labelSelector)
           .resyncInterval(resyncInterval)
+          .terminatingNamespaceGracePeriod(terminatingNamespaceGracePeriod)
           .maxConcurrentReconciles(maxConcurrentReconciles)
           .leaderElection(leaderElection)
           .leaseName(leaseName)

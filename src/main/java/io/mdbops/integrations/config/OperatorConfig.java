@@ -15,6 +15,9 @@ import java.util.Set;
  * @param operatorNamespace the namespace the operator runs in (default connection, Lease)
  * @param labelSelector only resources with these labels are managed (sharding); empty = all
  * @param resyncInterval how often each project's live configuration is re-read to find drift
+ * @param terminatingNamespaceGracePeriod how long the deletion of a resource in a namespace being
+ *     deleted waits for a removal that keeps failing before it lets the resource go and leaves the
+ *     integration in place
  * @param maxConcurrentReconciles how many resources are reconciled at the same time
  * @param leaderElection whether replicas elect a leader on a Lease (standbys never write)
  * @param leaseName name of that Lease, in the operator namespace
@@ -43,6 +46,7 @@ public record OperatorConfig(
     String operatorNamespace,
     String labelSelector,
     Duration resyncInterval,
+    Duration terminatingNamespaceGracePeriod,
     int maxConcurrentReconciles,
     boolean leaderElection,
     String leaseName,
@@ -64,6 +68,7 @@ public record OperatorConfig(
     LogLevel logLevel) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_TERMINATING_NAMESPACE_GRACE_PERIOD = Duration.ofMinutes(5);
 
   /** Log line format. */
   public enum LogFormat {
@@ -95,6 +100,10 @@ public record OperatorConfig(
     if (resyncInterval.isNegative() || resyncInterval.isZero()) {
       throw new IllegalArgumentException("resyncInterval must be positive");
     }
+    Objects.requireNonNull(terminatingNamespaceGracePeriod, "terminatingNamespaceGracePeriod");
+    if (terminatingNamespaceGracePeriod.isNegative() || terminatingNamespaceGracePeriod.isZero()) {
+      throw new IllegalArgumentException("terminatingNamespaceGracePeriod must be positive");
+    }
     if (maxConcurrentReconciles < 1) {
       throw new IllegalArgumentException("maxConcurrentReconciles must be at least 1");
     }
@@ -125,6 +134,7 @@ public record OperatorConfig(
     private String operatorNamespace = "integrations-operator";
     private String labelSelector = "";
     private Duration resyncInterval = DEFAULT_RESYNC;
+    private Duration terminatingNamespaceGracePeriod = DEFAULT_TERMINATING_NAMESPACE_GRACE_PERIOD;
     private int maxConcurrentReconciles = 20;
     private boolean leaderElection = false;
     private String leaseName = "integrations-operator";
@@ -152,6 +162,7 @@ public record OperatorConfig(
       operatorNamespace = c.operatorNamespace;
       labelSelector = c.labelSelector;
       resyncInterval = c.resyncInterval;
+      terminatingNamespaceGracePeriod = c.terminatingNamespaceGracePeriod;
       maxConcurrentReconciles = c.maxConcurrentReconciles;
       leaderElection = c.leaderElection;
       leaseName = c.leaseName;
@@ -190,6 +201,11 @@ public record OperatorConfig(
 
     public Builder resyncInterval(Duration v) {
       resyncInterval = v;
+      return this;
+    }
+
+    public Builder terminatingNamespaceGracePeriod(Duration v) {
+      terminatingNamespaceGracePeriod = v;
       return this;
     }
 
@@ -286,6 +302,7 @@ public record OperatorConfig(
           operatorNamespace,
           labelSelector,
           resyncInterval,
+          terminatingNamespaceGracePeriod,
           maxConcurrentReconciles,
           leaderElection,
           leaseName,

@@ -47,6 +47,19 @@ public final class ConnectionResolver {
 
   private record ParsedProfile(String version, Product product, ConnectionProfile profile) {}
 
+  private final ConnectionMemory memory;
+
+  /** Where a resource's connection Secret is. */
+  private record Location(String namespace, String name, boolean isDefault) {
+    String secretId() {
+      return namespace + "/" + name;
+    }
+
+    String describe() {
+      return (isDefault ? "default connection Secret " : "connection Secret ") + secretId();
+    }
+  }
+
   /**
    * @param defaultSecretName the default connection Secret in {@code operatorNamespace}, or null
    * @param mayUseDefault which namespaces may use the default connection
@@ -57,40 +70,29 @@ public final class ConnectionResolver {
       String operatorNamespace,
       String defaultSecretName,
       Predicate<String> mayUseDefault) {
+    this(secrets, endpoints, operatorNamespace, defaultSecretName, mayUseDefault, new ConnectionMemory());
+  }
+
+  /** As above; {@code memory} keeps the connections resources wrote through (see {@link #wrote}). */
+  public ConnectionResolver(
+      SecretSource secrets,
+      EndpointPolicy endpoints,
+      String operatorNamespace,
+      String defaultSecretName,
+      Predicate<String> mayUseDefault,
+      ConnectionMemory memory) {
     this.secrets = secrets;
     this.endpoints = endpoints;
     this.operatorNamespace = operatorNamespace;
     this.defaultSecretName = defaultSecretName;
     this.mayUseDefault = mayUseDefault;
+    this.memory = memory;
   }
 
   public ResolvedConnection resolve(ThirdPartyIntegration resource) throws ConnectionUnavailableException {
-    String namespace = resource.getMetadata().getNamespace();
-    ConnectionSecretReference ref = resource.getSpec().getConnectionSecretRef();
-    boolean isDefault = ref == null;
-    String secretNamespace = namespace;
-    String secretName;
-    if (!isDefault) {
-      secretName = ref.getName();
-    } else if (defaultSecretName == null) {
-      throw new ConnectionUnavailableException(
-          ConditionReason.ConnectionInvalid,
-          "spec.connectionSecretRef is not set and the operator has no default connection; set"
-              + " spec.connectionSecretRef to a Secret in this namespace with publicKey and privateKey (an API key)"
-              + " or clientId and clientSecret (a service account)");
-    } else if (!mayUseDefault.test(namespace)) {
-      throw new ConnectionUnavailableException(
-          ConditionReason.ConnectionNotAllowed,
-          "namespace " + namespace + " may not use the operator's default connection; set"
-              + " spec.connectionSecretRef to a Secret in this namespace, or ask the operator's"
-              + " administrator to allow this namespace");
-    } else {
-      secretNamespace = operatorNamespace;
-      secretName = defaultSecretName;
-    }
-    String where = (isDefault ? "default connection Secret " : "connection Secret ")
-        + secretNamespace + "/" + secretName;
-    Secret secret = secrets.get(secretNamespace, secretName)
+    Location at = locate(resource);
+    String where = at.describe();
+    Secret secret = secrets.get(at.namespace(), at.name())
         .orElseThrow(() -> new ConnectionUnavailableException(
             ConditionReason.SecretNotFound,
             where + " does not exist; create it with the keys publicKey and privateKey (an API key) or"
@@ -102,17 +104,17 @@ public final class ConnectionResolver {
     URI url = endpoints.check(baseUrl == null ? ApiConnection.CLOUD_MANAGER.toString() : baseUrl);
     Product product = product(optional(secret, PRODUCT, false, where), optional(secret, API, false, where), url, where);
     Optional<ConnectionProfile> profile = profileText == null ? Optional.empty()
-        : Optional.of(profile(profileText, product, where, "Secret " + secretNamespace + "/" + secretName,
+        : Optional.of(profile(profileText, product, where, "Secret " + at.secretId(),
             secret.getMetadata().getResourceVersion()));
     return new ResolvedConnection(
         credentials.serviceAccount()
             ? ApiConnection.serviceAccount(url, credentials.id(), credentials.secret(), caPem, product.generation())
             : ApiConnection.apiKey(url, credentials.id(), credentials.secret(), caPem, product.generation()),
         product,
-        secretNamespace,
-        secretName,
+        at.namespace(),
+        at.name(),
         secret.getMetadata().getResourceVersion(),
-        isDefault,
+        at.isDefault(),
         profile);
   }
 
@@ -149,6 +151,51 @@ public final class ConnectionResolver {
     }
     return new ConnectionProfile(parsed.behaviour(), ProfileJson.digest(text), parsed.measuredAt(),
         secret + " key " + PROFILE);
+  }
+
+  /** The resource wrote through {@code connection}: it is kept while the resource lives. */
+  public void wrote(ThirdPartyIntegration resource, ResolvedConnection connection) {
+    memory.wrote(resource.getMetadata().getUid(), connection);
+  }
+
+  /** The resource is gone: so is what was kept for it. */
+  public void forget(ThirdPartyIntegration resource) {
+    memory.forget(resource.getMetadata().getUid());
+  }
+
+  /**
+   * The connection this resource last wrote through, as the operator kept it, when its Secret no
+   * longer exists: only the Secret the spec names today, and only where that Secret may still be used.
+   */
+  public Optional<ResolvedConnection> remembered(ThirdPartyIntegration resource) {
+    try {
+      Location at = locate(resource);
+      return secrets.get(at.namespace(), at.name()).isPresent() ? Optional.empty()
+          : memory.recall(resource.getMetadata().getUid(), at.secretId());
+    } catch (ConnectionUnavailableException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Location locate(ThirdPartyIntegration resource) throws ConnectionUnavailableException {
+    String namespace = resource.getMetadata().getNamespace();
+    ConnectionSecretReference ref = resource.getSpec().getConnectionSecretRef();
+    if (ref != null) {
+      return new Location(namespace, ref.getName(), false);
+    } else if (defaultSecretName == null) {
+      throw new ConnectionUnavailableException(
+          ConditionReason.ConnectionInvalid,
+          "spec.connectionSecretRef is not set and the operator has no default connection; set"
+              + " spec.connectionSecretRef to a Secret in this namespace with publicKey and privateKey (an API key)"
+              + " or clientId and clientSecret (a service account)");
+    } else if (!mayUseDefault.test(namespace)) {
+      throw new ConnectionUnavailableException(
+          ConditionReason.ConnectionNotAllowed,
+          "namespace " + namespace + " may not use the operator's default connection; set"
+              + " spec.connectionSecretRef to a Secret in this namespace, or ask the operator's"
+              + " administrator to allow this namespace");
+    }
+    return new Location(operatorNamespace, defaultSecretName, true);
   }
 
   /** The id and secret of an API key pair or of a service account. */

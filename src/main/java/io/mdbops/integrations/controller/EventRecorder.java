@@ -42,11 +42,19 @@ public final class EventRecorder implements EventSink, AutoCloseable {
 
   private record Key(String uid, String type, String reason, String message) {}
 
-  /** What an Event is about, copied when it is recorded: the resource object lives on. */
+  /**
+   * What an Event is about, copied when it is recorded: the resource object lives on.
+   *
+   * @param namespace null for a cluster-scoped object, whose Events live in namespace default
+   */
   private record Subject(String apiVersion, String kind, String namespace, String name, String uid) {
     static Subject of(ThirdPartyIntegration r) {
       return new Subject(r.getApiVersion(), r.getKind(), r.getMetadata().getNamespace(),
           r.getMetadata().getName(), r.getMetadata().getUid());
+    }
+
+    String eventNamespace() {
+      return namespace == null ? "default" : namespace;
     }
   }
 
@@ -84,7 +92,15 @@ public final class EventRecorder implements EventSink, AutoCloseable {
   /** Queues the Event; it is written in the background. */
   @Override
   public void record(ThirdPartyIntegration resource, String type, String reason, String message) {
-    Subject subject = Subject.of(resource);
+    queue(Subject.of(resource), type, reason, message);
+  }
+
+  @Override
+  public void recordOnNamespace(String namespace, String uid, String type, String reason, String message) {
+    queue(new Subject("v1", "Namespace", null, namespace, uid), type, reason, message);
+  }
+
+  private void queue(Subject subject, String type, String reason, String message) {
     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
     writer.execute(() -> write(subject, type, reason, message, now));
   }
@@ -112,7 +128,7 @@ public final class EventRecorder implements EventSink, AutoCloseable {
   }
 
   private void write(Subject resource, String type, String reason, String message, Instant now) {
-    String namespace = resource.namespace();
+    String namespace = resource.eventNamespace();
     Key key = new Key(resource.uid(), type, reason, message);
     Seen previous;
     synchronized (seen) {
@@ -148,7 +164,7 @@ public final class EventRecorder implements EventSink, AutoCloseable {
   }
 
   private Seen create(Subject resource, String type, String reason, String message, Instant now) {
-    String namespace = resource.namespace();
+    String namespace = resource.eventNamespace();
     Event created = client.v1().events().inNamespace(namespace).resource(new EventBuilder()
             .withNewMetadata()
             .withGenerateName(resource.name() + ".")
@@ -157,7 +173,7 @@ public final class EventRecorder implements EventSink, AutoCloseable {
             .withInvolvedObject(new ObjectReferenceBuilder()
                 .withApiVersion(resource.apiVersion())
                 .withKind(resource.kind())
-                .withNamespace(namespace)
+                .withNamespace(resource.namespace())
                 .withName(resource.name())
                 .withUid(resource.uid())
                 .build())

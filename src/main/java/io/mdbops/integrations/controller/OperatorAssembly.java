@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.mdbops.integrations.config.OperatorConfig;
 import io.mdbops.integrations.connection.ApiClients;
+import io.mdbops.integrations.connection.ConnectionMemory;
 import io.mdbops.integrations.connection.ConnectionResolver;
 import io.mdbops.integrations.connection.EndpointPolicy;
 import io.mdbops.integrations.connection.SecretReader;
@@ -127,8 +128,10 @@ public final class OperatorAssembly {
         extras.apiSettings.apply(apiSettings(config)), metrics.and(extras.apiListener));
     SpecValidator validator = new SpecValidator();
 
+    // what a resource needs to remove its integration after its connection Secret is gone (memory only)
+    ConnectionMemory connectionMemory = new ConnectionMemory();
     ResourceIndex index = new ResourceIndex(
-        config.operatorNamespace(), config.defaultConnectionSecret(), secretNamespaces(config));
+        config.operatorNamespace(), config.defaultConnectionSecret(), secretNamespaces(config), connectionMemory);
     NamespacePolicy namespaces = new NamespacePolicy(
         config.defaultConnectionNamespaces(),
         config.defaultConnectionNamespaceSelector(),
@@ -139,7 +142,8 @@ public final class OperatorAssembly {
         new EndpointPolicy(config.allowedBaseUrls()),
         config.operatorNamespace(),
         config.defaultConnectionSecret(),
-        namespaces::mayUseDefaultConnection);
+        namespaces::mayUseDefaultConnection,
+        connectionMemory);
     ApiClients clients = new ApiClients(extras.apiDecorator.apply(apiFactory));
     // a read refused for a person to fix answers again for a minute (at most): one list per project
     // and minute while a key is refused, whatever the number of resources and retries
@@ -160,7 +164,9 @@ public final class OperatorAssembly {
         StatusWriter.patchingAndCaching(),
         events,
         wakeUps,
-        metrics);
+        metrics,
+        new NamespaceTeardown(name -> client.namespaces().withName(name).get(),
+            config.terminatingNamespaceGracePeriod(), clock));
 
     LeadershipGuard leadership = new LeadershipGuard(client, config, extras.identity);
     Operator operator = JosdkSettings.operator(client, config, extras.identity, metrics, leadership);

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param deferred the pass was handed back because its project's request budget was spent
  * @param retried the reason a failed pass is scheduled again, if it is
  * @param release for a deletion: whether the finalizer may go
+ * @param leftBehind for a deletion: the teardown of the namespace in which the finalizer goes although
+ *     the integration could not be removed (the bound has passed); counted, logged, and its Events
+ *     are on the Namespace, since a namespace being deleted takes no new Event
  */
 record PassVerdict(
     ThirdPartyIntegrationStatus status,
@@ -28,7 +31,15 @@ record PassVerdict(
     Optional<ConditionReason> standing,
     boolean deferred,
     Optional<ConditionReason> retried,
-    boolean release) {
+    boolean release,
+    Optional<NamespaceTeardown.Teardown> leftBehind) {
+
+  /** Every verdict but a deletion that leaves its integration behind. */
+  PassVerdict(ThirdPartyIntegrationStatus status, List<EventNote> events, Optional<Duration> requeue,
+      Optional<Change> written, Optional<ConditionReason> standing, boolean deferred,
+      Optional<ConditionReason> retried, boolean release) {
+    this(status, events, requeue, written, standing, deferred, retried, release, Optional.empty());
+  }
 
   /** One Event: {@code Normal} or {@code Warning}, a CamelCase reason and a message. */
   record EventNote(String type, String reason, String message) {

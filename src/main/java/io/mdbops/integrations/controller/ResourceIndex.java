@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationSpec;
+import io.mdbops.integrations.connection.ConnectionMemory;
 import io.mdbops.integrations.mapping.DesiredIntegrations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ public final class ResourceIndex {
   private final String operatorNamespace;
   private final String defaultConnectionSecret;
   private final Set<String> secretNamespaces;
+  private final ConnectionMemory connections;
   private volatile IndexerResourceCache<ThirdPartyIntegration> primary;
   /** The Secret caches by namespace, or under {@link #ALL_NAMESPACES} when every namespace is watched. */
   private volatile Map<String, SecretCache> secretCaches = Map.of();
@@ -65,9 +67,16 @@ public final class ResourceIndex {
    * @param secretNamespaces namespaces whose Secrets are watched; empty means all
    */
   public ResourceIndex(String operatorNamespace, String defaultConnectionSecret, Set<String> secretNamespaces) {
+    this(operatorNamespace, defaultConnectionSecret, secretNamespaces, new ConnectionMemory());
+  }
+
+  /** As above; each sweep also drops the {@code connections} kept for resources no longer in the cache. */
+  public ResourceIndex(String operatorNamespace, String defaultConnectionSecret, Set<String> secretNamespaces,
+      ConnectionMemory connections) {
     this.operatorNamespace = operatorNamespace;
     this.defaultConnectionSecret = defaultConnectionSecret;
     this.secretNamespaces = Set.copyOf(secretNamespaces);
+    this.connections = connections;
   }
 
   /**
@@ -105,9 +114,18 @@ public final class ResourceIndex {
     return new SecretCache(new SecretSource(config.build(), context, atStart), store, atStart);
   }
 
-  /** Starts dropping unreferenced Secrets' data (once the caches are complete), and sweeps again. */
+  /**
+   * Starts dropping unreferenced Secrets' data (once the caches are complete), and sweeps again;
+   * drops the connections kept for resources that left without their deletion being seen (a
+   * finalizer removed by hand).
+   */
   void sweepUnreferencedSecrets() {
     secretCaches.values().forEach(c -> c.store().startStripping());
+    IndexerResourceCache<ThirdPartyIntegration> cache = primary;
+    if (cache != null) {
+      Set<String> live = cache.list().map(r -> r.getMetadata().getUid()).collect(Collectors.toSet());
+      connections.retainOnly(live::contains);
+    }
   }
 
   /** Long after start: the initial lists' add events have all gone by. */

@@ -1,6 +1,7 @@
 package io.mdbops.integrations.controller;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.ReconcilerUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -19,6 +20,7 @@ import io.mdbops.integrations.prometheus.PrometheusDiscovery;
 import io.mdbops.integrations.sync.IntegrationRemoval;
 import io.mdbops.integrations.sync.IntegrationSync;
 import io.mdbops.integrations.sync.SyncOutcome;
+import io.mdbops.integrations.sync.RemovalOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +36,16 @@ import org.slf4j.MDC;
  * resource only compares); {@link PrometheusDiscovery} keeps a PROMETHEUS resource's discovery
  * status and ScrapeConfig; {@link Verdicts} decides what the outcome means; this class carries that
  * out (at most one status write, the Events, the metrics, the next pass). Deletion runs {@link
- * IntegrationRemoval} the same way and keeps the finalizer until removal succeeded.
+ * IntegrationRemoval} the same way and keeps the finalizer until removal succeeded, or, in a namespace
+ * being deleted, until the bound of {@link NamespaceTeardown} has passed.
  */
 @ControllerConfiguration(name = ThirdPartyIntegrationReconciler.NAME)
 public class ThirdPartyIntegrationReconciler
     implements Reconciler<ThirdPartyIntegration>, Cleaner<ThirdPartyIntegration> {
 
   public static final String NAME = "thirdpartyintegration";
+  /** The finalizer on every resource the operator manages (JOSDK's default name for the kind). */
+  public static final String FINALIZER = ReconcilerUtils.getDefaultFinalizerName(ThirdPartyIntegration.class);
   /** MDC key: one id per pass, so every log line of a pass can be grouped. */
   public static final String RECONCILE_ID = "reconcileId";
   private static final AtomicLong PASSES = new AtomicLong();
@@ -56,6 +61,7 @@ public class ThirdPartyIntegrationReconciler
   private final EventSink events;
   private final WakeUpSource wakeUps;
   private final OperatorMetrics metrics;
+  private final NamespaceTeardown namespaces;
 
   ThirdPartyIntegrationReconciler(
       ResourceIndex index,
@@ -66,7 +72,8 @@ public class ThirdPartyIntegrationReconciler
       StatusWriter statusWriter,
       EventSink events,
       WakeUpSource wakeUps,
-      OperatorMetrics metrics) {
+      OperatorMetrics metrics,
+      NamespaceTeardown namespaces) {
     this.index = index;
     this.sync = sync;
     this.removal = removal;
@@ -76,6 +83,7 @@ public class ThirdPartyIntegrationReconciler
     this.events = events;
     this.wakeUps = wakeUps;
     this.metrics = metrics;
+    this.namespaces = namespaces;
   }
 
   @Override
@@ -104,7 +112,10 @@ public class ThirdPartyIntegrationReconciler
 
   @Override
   public DeleteControl cleanup(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
-    PassVerdict verdict = verdicts.ofRemoval(resource, removal.remove(resource));
+    RemovalOutcome outcome = removal.remove(resource);
+    Optional<NamespaceTeardown.Teardown> teardown = outcome instanceof RemovalOutcome.Failed
+        ? namespaces.of(resource) : Optional.empty();
+    PassVerdict verdict = verdicts.ofRemoval(resource, outcome, teardown);
     carryOut(resource, context, verdict);
     if (!verdict.release()) {
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(verdict.requeue().orElseThrow());
@@ -146,7 +157,10 @@ public class ThirdPartyIntegrationReconciler
   }
 
   private void carryOut(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context, PassVerdict verdict) {
-    verdict.events().forEach(e -> events.record(resource, e.type(), e.reason(), e.message()));
+    Optional<NamespaceTeardown.Teardown> leftIn = verdict.leftBehind();
+    verdict.events().forEach(e -> leftIn.ifPresentOrElse(
+        t -> events.recordOnNamespace(t.namespace(), t.uid(), e.type(), e.reason(), e.message()),
+        () -> events.record(resource, e.type(), e.reason(), e.message())));
     IntegrationType type = resource.getSpec() == null ? null : resource.getSpec().getType();
     verdict.written().ifPresent(change -> metrics.written(type, change));
     verdict.standing().ifPresent(reason -> metrics.standing(ResourceID.fromResource(resource), type, reason));
@@ -154,6 +168,11 @@ public class ThirdPartyIntegrationReconciler
       metrics.deferred();
     }
     verdict.retried().ifPresent(metrics::retryScheduled);
+    if (leftIn.isPresent()) {
+      verdict.events().forEach(e -> LOG.warn("{}/{}: {}", resource.getMetadata().getNamespace(),
+          resource.getMetadata().getName(), e.message()));
+      metrics.leftBehind(resource.getSpec().getProjectId(), type);
+    }
     if (!Objects.equals(resource.getStatus(), verdict.status())) {
       statusWriter.write(resource, context, verdict.status());
     }

@@ -23,6 +23,11 @@ import java.util.Optional;
  */
 final class Verdicts {
 
+  /** The Event of a deletion that let its resource go with the integration still in the project. */
+  static final String LEFT_BEHIND = "LeftBehind";
+  /** The least wait before looking again at a deletion whose bound is about to pass. */
+  private static final Duration TEARDOWN_RECHECK = Duration.ofMillis(100);
+
   private final StatusBuilder statuses;
   private final RetryPolicy retries;
 
@@ -110,22 +115,44 @@ final class Verdicts {
         Optional.empty(), false);
   }
 
-  PassVerdict ofRemoval(ThirdPartyIntegration resource, RemovalOutcome outcome) {
+  /**
+   * A deletion's pass: release the finalizer once the integration is handled, else say why not and
+   * retry.
+   *
+   * @param teardown for a failed removal: the deletion of the resource's namespace it is caught in,
+   *     if any; once its bound has passed the finalizer goes and the integration is left behind
+   */
+  PassVerdict ofRemoval(ThirdPartyIntegration resource, RemovalOutcome outcome,
+      Optional<NamespaceTeardown.Teardown> teardown) {
     String uid = resource.getMetadata().getUid();
     if (outcome instanceof RemovalOutcome.Failed failed) {
-      ThirdPartyIntegrationStatus status = statuses.deleting(resource, failed.message());
+      if (teardown.isPresent() && teardown.get().due()) {
+        retries.reset(uid);
+        EventNote event = EventNote.warning(LEFT_BEHIND, EventTexts.leftBehind(resource, teardown.get(), failed.message()));
+        return new PassVerdict(resource.getStatus(), List.of(event), Optional.empty(), Optional.empty(),
+            Optional.empty(), false, Optional.empty(), true, teardown);
+      }
+      String message = EventTexts.removalHeldUp(failed.message(), failed.reason(), teardown);
+      ThirdPartyIntegrationStatus status = statuses.deleting(resource, message);
       List<EventNote> events = Objects.equals(resource.getStatus(), status) ? List.of()
-          : List.of(EventNote.warning(ConditionReason.Deleting.name(), failed.message()));
+          : List.of(EventNote.warning(ConditionReason.Deleting.name(), message));
       Duration delay = retries.afterFailedRemoval(uid, failed.reason(), failed.cause().flatMap(ApiException::retryAfter));
+      if (teardown.isPresent() && teardown.get().remaining().compareTo(delay) < 0) {
+        delay = max(teardown.get().remaining(), TEARDOWN_RECHECK); // look again when the bound is reached
+      }
       return new PassVerdict(status, events, Optional.of(delay), Optional.empty(), Optional.empty(), false,
           Optional.of(failed.reason()), false);
     }
     retries.reset(uid);
     EventNote event = outcome instanceof RemovalOutcome.Removed removed
-        ? EventNote.normal("Deleted", EventTexts.removed(resource, removed.existed()))
+        ? EventNote.normal("Deleted", EventTexts.removed(resource, removed.existed(), removed.note()))
         : EventNote.normal("Retained", ((RemovalOutcome.Left) outcome).why());
     return new PassVerdict(resource.getStatus(), List.of(event), Optional.empty(), Optional.empty(),
         Optional.empty(), false, Optional.empty(), true);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /** Whether Ready already says this: then an Event would only repeat it. */

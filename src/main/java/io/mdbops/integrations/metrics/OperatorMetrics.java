@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The operator's own metrics, beside JOSDK's reconcile metrics. Every label is bounded (method,
- * endpoint kind, status code, integration type, reason): never a resource name, URL, project id or
- * anything derived from a secret.
+ * endpoint kind, status code, integration type, reason): never a resource name, URL or anything
+ * derived from a secret. The one project id label is on integrations left behind, which a person
+ * must find and remove: it grows with the projects that had one, not with traffic.
  */
 public final class OperatorMetrics implements ApiCallListener {
 
@@ -171,6 +172,19 @@ public final class OperatorMetrics implements ApiCallListener {
         .description("Rotated Secrets re-sent to the API, by integration type")
         .tag("type", type.name())
         .register(registry);
+  }
+
+  /**
+   * A deletion let its resource go with the integration still in the project, because the
+   * namespace was being deleted and the removal kept failing.
+   */
+  public void leftBehind(String projectId, IntegrationType type) {
+    Counter.builder(PREFIX + "integrations.left.behind")
+        .description("Integrations left in their project by deletions in a namespace being deleted that could not"
+            + " remove them, by project and type")
+        .tags("project", projectId == null ? "unknown" : projectId, "type", type == null ? "unknown" : type.name())
+        .register(registry)
+        .increment();
   }
 
   /** A pass scheduled again after a failure, by reason (ApiUnavailable, RateLimited, ...). */

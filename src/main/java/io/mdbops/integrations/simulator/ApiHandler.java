@@ -111,10 +111,12 @@ final class ApiHandler implements HttpHandler {
     // after a call sees that call
     journal(exchange, request, response, trace, arrived, Duration.ofNanos(System.nanoTime() - started),
         response.status());
-    ResponseWriter.Written written = ResponseWriter.write(exchange, request, response);
+    ResponseWriter.Written written = ResponseWriter.render(request, response);
+    // observed before it is sent, as journaled, so a check right after a call sees that call
     if (request != null && !observers.isEmpty()) {
       observe(request, response.status(), written);
     }
+    ResponseWriter.send(exchange, response.status(), written);
   }
 
   private void observe(ApiRequest request, int status, ResponseWriter.Written written) {
@@ -127,7 +129,7 @@ final class ApiHandler implements HttpHandler {
     }
     ExchangeObserver.Exchange seen = new ExchangeObserver.Exchange(request.method(), request.path(),
         request.rawQuery(), Map.copyOf(requestHeaders), request.body(), status, Map.copyOf(written.headers()),
-        written.body());
+        written.body() == null ? new byte[0] : written.body());
     for (ExchangeObserver observer : observers) {
       try {
         observer.observed(seen);

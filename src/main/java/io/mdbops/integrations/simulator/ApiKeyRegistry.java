@@ -64,6 +64,18 @@ final class ApiKeyRegistry {
     });
   }
 
+  void revoke(String publicKey, String projectId) {
+    update(publicKey, k -> {
+      if (k.allProjects()) {
+        throw new IllegalArgumentException("API key " + publicKey + " reaches every project; add it with a"
+            + " list of projects to take one away");
+      }
+      Set<String> ids = new HashSet<>(k.projectIds());
+      ids.remove(projectId);
+      return k.withProjects(ids);
+    });
+  }
+
   void setAccessList(String publicKey, Set<String> addresses) {
     update(publicKey, k -> k.withAccessList(addresses));
   }

@@ -207,6 +207,14 @@ public final class ApiSimulator implements AutoCloseable {
   }
 
   /**
+   * Takes one project away from a key limited to some projects, as removing the key from the
+   * project in the UI does: its requests for that project then answer 401 NOT_IN_GROUP.
+   */
+  public void revokeProject(String publicKey, String projectId) {
+    keys.revoke(publicKey, projectId);
+  }
+
+  /**
    * Sets the key's API access list: only these source addresses may use it (the simulator's
    * clients come from 127.0.0.1). An empty set removes the list.
    */

@@ -14,30 +14,34 @@ import java.util.Map;
  */
 final class ResponseWriter {
 
-  /** What went on the wire. */
+  /** What goes on the wire; a null body for a bodiless response. */
   record Written(Map<String, String> headers, byte[] body) {}
 
   private ResponseWriter() {}
 
-  static Written write(HttpExchange exchange, ApiRequest request, ApiResponse response) throws IOException {
+  /** What {@link #send} will put on the wire for {@code response}. */
+  static Written render(ApiRequest request, ApiResponse response) {
     Map<String, String> headers = new LinkedHashMap<>(response.headers());
-    headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     if (response.body() == null) {
-      exchange.sendResponseHeaders(response.status(), -1);
-      exchange.close();
-      return new Written(headers, new byte[0]);
+      return new Written(headers, null);
     }
     Object body = request != null && request.flag("envelope") ? envelope(response) : response.body();
     byte[] bytes = Json.write(body, request != null && request.flag("pretty"));
-    if (!headers.containsKey("Content-Type")) {
-      headers.put("Content-Type", "application/json");
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-    }
-    exchange.sendResponseHeaders(response.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    headers.putIfAbsent("Content-Type", "application/json");
     return new Written(headers, bytes);
+  }
+
+  static void send(HttpExchange exchange, int status, Written written) throws IOException {
+    written.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    if (written.body() == null) {
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+      return;
+    }
+    exchange.sendResponseHeaders(status, written.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(written.body());
+    }
   }
 
   private static Object envelope(ApiResponse response) {

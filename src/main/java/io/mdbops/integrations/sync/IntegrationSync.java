@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One pass over one resource: resolve (validation, connection, Secrets, ownership) → observe the
  * project → compare → write only when something differs → verify the API's answer holds what was
- * written. An observed resource (management policy Observe) stops after the comparison. Makes no Kubernetes writes: the caller turns the outcome into status and Events. Owns what
- * it remembers about each resource between passes and the drift watch registrations; {@link #forget}
- * drops both.
+ * written. An observed resource (management policy Observe) stops after the comparison. Makes no
+ * Kubernetes writes: the caller turns the outcome into status and Events. Owns what it remembers
+ * about each resource between passes and the drift watch registrations, and tells the connection
+ * resolver which connection a resource wrote through (for its removal); {@link #forget} drops all
+ * three.
  */
 public final class IntegrationSync {
 
@@ -58,6 +60,9 @@ public final class IntegrationSync {
       return refused.failure();
     }
     Target target = ((TargetResolver.Resolved) resolution).target();
+    if (resource.getStatus() != null && resource.getStatus().getLastAppliedTime() != null) {
+      targets.wrote(resource, target.connection()); // also after a restart: removal may need it
+    }
     ProjectSnapshot snapshot;
     try {
       snapshot = snapshots.get(target.key(), target.connection().clientKey(),
@@ -86,9 +91,10 @@ public final class IntegrationSync {
     return new SyncOutcome.Observed(observation);
   }
 
-  /** Drops what this pass layer keeps about a resource that is gone. */
+  /** Drops what this pass layer keeps about a resource that is gone, the connection it wrote through included. */
   public void forget(ThirdPartyIntegration resource) {
     memory.forget(resource.getMetadata().getUid());
+    targets.forget(resource);
     driftWatch.unwatch(ResourceID.fromResource(resource));
   }
 
@@ -136,6 +142,7 @@ public final class IntegrationSync {
     }
     LOG.info("PUT {} in project {}: {} in {} ms ({}{})", target.type(), target.projectId(), change,
         millisSince(started), differences, clearing.isEmpty() ? "" : "; cleared " + String.join(", ", clearing));
+    targets.wrote(resource, target.connection());
     if (echoed.isEmpty()) {
       snapshots.invalidate(target.key());
       driftWatch.watchFailing(resource, target);

@@ -133,6 +133,21 @@ public final class TargetResolver {
     return connections.resolve(resource);
   }
 
+  /** For a deleted resource whose connection Secret is gone: the connection it last wrote through, if kept. */
+  Optional<ResolvedConnection> remembered(ThirdPartyIntegration resource) {
+    return connections.remembered(resource);
+  }
+
+  /** The resource wrote through this connection: keep it for the resource's removal. */
+  void wrote(ThirdPartyIntegration resource, ResolvedConnection connection) {
+    connections.wrote(resource, connection);
+  }
+
+  /** The resource is gone. */
+  void forget(ThirdPartyIntegration resource) {
+    connections.forget(resource);
+  }
+
   IntegrationsApi client(ResolvedConnection connection) throws ConnectionUnavailableException {
     return clients.clientFor(connection);
   }

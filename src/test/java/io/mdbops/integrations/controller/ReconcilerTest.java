@@ -3,6 +3,9 @@ package io.mdbops.integrations.controller;
 import static io.mdbops.integrations.opsmanager.FakeIntegrationsApi.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
@@ -42,6 +45,8 @@ class ReconcilerTest {
   final String project = rig.project();
   final List<ThirdPartyIntegrationStatus> statusWrites = new ArrayList<>();
   final List<Event> events = new ArrayList<>();
+  /** Events on Namespaces, by namespace name. */
+  final Map<String, List<Event>> namespaceEvents = new HashMap<>();
   final FakeScrapeConfigs scrapeConfigs = new FakeScrapeConfigs();
   final OperatorMetrics metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), rig.clock);
   final ThirdPartyIntegrationReconciler reconciler = new ThirdPartyIntegrationReconciler(
@@ -54,9 +59,50 @@ class ReconcilerTest {
         statusWrites.add(next);
         resource.setStatus(next); // what the cache holds after the write
       },
-      (resource, type, reason, message) -> events.add(new Event(type, reason, message)),
+      new EventSink() {
+        @Override
+        public void record(ThirdPartyIntegration resource, String type, String reason, String message) {
+          events.add(new Event(type, reason, message));
+        }
+
+        @Override
+        public void recordOnNamespace(String namespace, String uid, String type, String reason, String message) {
+          namespaceEvents.computeIfAbsent(namespace, n -> new ArrayList<>()).add(new Event(type, reason, message));
+        }
+      },
       new WakeUpSource(),
-      metrics);
+      metrics,
+      new NamespaceTeardown(this::namespace, GRACE, rig.clock));
+
+  static final Duration GRACE = Duration.ofMinutes(5);
+  /** The Namespaces the API server holds; a namespace missing here is read as forbidden when {@link #forbidden}. */
+  final Map<String, Namespace> namespaces = new HashMap<>();
+  boolean forbidden;
+
+  Namespace namespace(String name) {
+    if (forbidden) {
+      throw new KubernetesClientException("namespaces is forbidden", 403, null);
+    }
+    return namespaces.get(name);
+  }
+
+  /** The resource's namespace is being deleted since now. */
+  void terminating(String name) {
+    namespaces.put(name, new NamespaceBuilder().withNewMetadata().withName(name)
+        .withDeletionTimestamp(rig.clock.instant().toString()).endMetadata()
+        .withNewStatus().withPhase("Terminating").endStatus().build());
+  }
+
+  /** A resource that wrote its integration and was then deleted, whose removal now fails with 401. */
+  ThirdPartyIntegration deletedWithRevokedKey() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    reconciler.reconcile(r, null);
+    r.getMetadata().setDeletionTimestamp(rig.clock.instant().toString());
+    for (int i = 0; i < 10; i++) {
+      rig.api.failOn("DELETE", error(401, "USER_UNAUTHORIZED"));
+    }
+    return r;
+  }
 
   @Test
   void aFirstPassCreatesWritesTheStatusOnceAndSaysSo() {
@@ -321,5 +367,115 @@ class ReconcilerTest {
     assertThat(r.getStatus().getPrometheus().getScrapeConfigProblem())
         .contains("Secret team/prom-creds has no key username");
     assertThat(scrapeConfigs.writes).isEmpty();
+  }
+
+  @Test
+  void aHeldUpDeletionSaysBothWaysOut() {
+    ThirdPartyIntegration r = deletedWithRevokedKey();
+    DeleteControl control = reconciler.cleanup(r, null);
+    assertThat(control.isRemoveFinalizer()).isFalse();
+    String message = r.getStatus().ready().orElseThrow().getMessage();
+    assertThat(message).contains("HTTP 401 USER_UNAUTHORIZED")
+        .contains("Two ways out: restore the API key or its access to the project, or set spec.deletionPolicy to"
+            + " Retain to delete this resource and leave the integration in place")
+        .doesNotContain("being deleted");
+    assertThat(events).extracting(Event::reason).containsExactly("Created", "Deleting");
+  }
+
+  @Test
+  void outsideANamespaceBeingDeletedADeletionWaitsForTheFixHoweverLongItTakes() {
+    namespaces.put(CoreRig.NS, new NamespaceBuilder().withNewMetadata().withName(CoreRig.NS).endMetadata()
+        .withNewStatus().withPhase("Active").endStatus().build());
+    ThirdPartyIntegration r = deletedWithRevokedKey();
+    reconciler.cleanup(r, null);
+    rig.clock.advance(Duration.ofDays(2));
+    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isFalse();
+    assertThat(rig.api.stored(project, "SLACK")).isPresent();
+  }
+
+  @Test
+  void inANamespaceBeingDeletedTheDeletionLetsGoOnceTheBoundHasPassedAndSaysWhatItLeft() {
+    terminating(CoreRig.NS);
+    ThirdPartyIntegration r = deletedWithRevokedKey();
+
+    DeleteControl first = reconciler.cleanup(r, null);
+    assertThat(first.isRemoveFinalizer()).isFalse();
+    assertThat(first.getScheduleDelay()).get().satisfies(ms -> assertThat(ms).isLessThanOrEqualTo(GRACE.toMillis()));
+    assertThat(r.getStatus().ready().orElseThrow().getMessage())
+        .contains("Namespace team is being deleted: unless the removal succeeds by "
+            + rig.clock.instant().plus(GRACE) + " (5m after the deletion began), the operator then lets this resource"
+            + " go and leaves the integration in place");
+
+    rig.clock.advance(GRACE.minusSeconds(1));
+    DeleteControl almost = reconciler.cleanup(r, null);
+    assertThat(almost.isRemoveFinalizer()).isFalse();
+    assertThat(almost.getScheduleDelay()).get().satisfies(ms -> assertThat(ms).isLessThanOrEqualTo(1000L));
+
+    rig.clock.advance(Duration.ofSeconds(1));
+    int writes = statusWrites.size();
+    DeleteControl released = reconciler.cleanup(r, null);
+    assertThat(released.isRemoveFinalizer()).isTrue();
+    assertThat(statusWrites).as("no status write for a resource on its way out").hasSize(writes);
+    // a namespace being deleted takes no new Event: it is told on the Namespace
+    assertThat(events).extracting(Event::reason).containsExactly("Created", "Deleting");
+    assertThat(namespaceEvents.get(CoreRig.NS)).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo("Warning");
+      assertThat(e.reason()).isEqualTo("LeftBehind");
+      assertThat(e.message()).startsWith("namespace team is being deleted and the removal kept failing for 5m:"
+          + " released the finalizer and left the SLACK integration of project " + project + " in place")
+          .contains("Last failure: removing the SLACK integration of project " + project + " failed");
+    });
+    assertThat(MetricsText.value(metrics.scrape(), "integrations_operator_integrations_left_behind_total",
+        "project", project, "type", "SLACK")).isEqualTo(1);
+    assertThat(rig.api.stored(project, "SLACK")).as("left in place").isPresent();
+    assertThat(rig.connectionMemory.size()).as("nothing kept for a resource that is gone").isZero();
+  }
+
+  @Test
+  void theBoundCountsFromTheLaterOfTheResourcesAndTheNamespacesDeletion() {
+    ThirdPartyIntegration r = deletedWithRevokedKey();
+    rig.clock.advance(Duration.ofHours(1));
+    terminating(CoreRig.NS); // the resource was stuck for an hour before its namespace was deleted
+    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isFalse();
+    rig.clock.advance(GRACE);
+    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isTrue();
+  }
+
+  @Test
+  void aRemovalThatSucceedsInANamespaceBeingDeletedLeavesNothingBehind() {
+    terminating(CoreRig.NS);
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    reconciler.reconcile(r, null);
+    r.getMetadata().setDeletionTimestamp(rig.clock.instant().toString());
+    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isTrue();
+    assertThat(events).extracting(Event::reason).containsExactly("Created", "Deleted");
+    assertThat(rig.api.stored(project, "SLACK")).isEmpty();
+    assertThat(MetricsText.value(metrics.scrape(), "integrations_operator_integrations_left_behind_total",
+        "project", project, "type", "SLACK")).isZero();
+  }
+
+  @Test
+  void withoutTheRightToReadNamespacesEveryDeletionIsRetriedAsBefore() {
+    terminating(CoreRig.NS);
+    forbidden = true;
+    ThirdPartyIntegration r = deletedWithRevokedKey();
+    reconciler.cleanup(r, null);
+    rig.clock.advance(GRACE.multipliedBy(10));
+    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isFalse();
+    assertThat(r.getStatus().ready().orElseThrow().getMessage()).doesNotContain("being deleted");
+  }
+
+  @Test
+  void aDeletedProjectIsADeletionThatSaysSo() {
+    ThirdPartyIntegration r = rig.resource("it", IntegrationType.SLACK, project);
+    reconciler.reconcile(r, null);
+    rig.api.removeProject(project);
+    assertThat(reconciler.cleanup(r, null).isRemoveFinalizer()).isTrue();
+    assertThat(events).last().satisfies(e -> {
+      assertThat(e.reason()).isEqualTo("Deleted");
+      assertThat(e.message()).isEqualTo("the SLACK integration was already gone from project " + project
+          + ": project " + project + " no longer exists at " + CoreRig.BASE_URL
+          + " (the API answered GROUP_NOT_FOUND), and its integrations went with it");
+    });
   }
 }

@@ -106,6 +106,11 @@ public final class FakeIntegrationsApi implements IntegrationsApi {
     projects.get(projectId).put(type, new LinkedHashMap<>(fields));
   }
 
+  /** The project is deleted (with its integrations): every later call for it answers 404 GROUP_NOT_FOUND. */
+  public synchronized void removeProject(String projectId) {
+    projects.remove(projectId);
+  }
+
   public synchronized void removeStored(String projectId, String type) {
     projects.get(projectId).remove(type);
   }

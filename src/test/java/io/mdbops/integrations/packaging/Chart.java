@@ -36,6 +36,12 @@ final class Chart {
       rule("", "secrets", "get", "list", "watch"),
       rule("", "events", "create", "patch"));
 
+  /**
+   * Beside the resource rules where every namespace is watched: is a resource's namespace being
+   * deleted (bounds how long its deletion waits).
+   */
+  static final PolicyRule NAMESPACE_GET = rule("", "namespaces", "get");
+
   private Chart() {}
 
   static PolicyRule rule(String group, String resource, String... verbs) {
@@ -57,13 +63,53 @@ final class Chart {
     return new Rendered(Manifests.parse(template("", values)));
   }
 
+  /**
+   * As {@link #render(String)}, with the hooks: helm-java's template leaves them out (Helm keeps
+   * them apart from the manifest), so a copy of the chart has their {@code helm.sh/hook}
+   * annotations renamed, which makes them ordinary objects, and the parsed objects get the names back.
+   */
+  static Rendered renderWithHooks(String valuesYaml) {
+    String stand = "hook.test.invalid/hook";
+    try {
+      Path copy = Files.createTempDirectory("chart-");
+      try (var files = Files.walk(DIR)) {
+        for (Path from : files.toList()) {
+          Path to = copy.resolve(DIR.relativize(from).toString());
+          if (Files.isDirectory(from)) {
+            Files.createDirectories(to);
+          } else {
+            Files.writeString(to, Files.readString(from).replace(HOOK, stand));
+          }
+        }
+      }
+      List<HasMetadata> objects = Manifests.parse(template(copy, valuesYaml, Map.of()));
+      for (HasMetadata o : objects) {
+        Map<String, String> annotations = o.getMetadata().getAnnotations();
+        if (annotations != null) {
+          Map<String, String> named = new LinkedHashMap<>();
+          annotations.forEach((k, v) -> named.put(k.replace(stand, HOOK), v));
+          o.getMetadata().setAnnotations(named);
+        }
+      }
+      return new Rendered(objects);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static final String HOOK = "helm.sh/hook";
+
   /** helm template's output; throws IllegalStateException with Helm's message when it fails. */
   static String template(String valuesYaml, Map<String, Object> sets) {
+    return template(DIR, valuesYaml, sets);
+  }
+
+  private static String template(Path chart, String valuesYaml, Map<String, Object> sets) {
     try {
       Path values = Files.createTempFile("values-", ".yaml");
       try {
         Files.writeString(values, valuesYaml);
-        TemplateCommand template = new Helm(DIR).template()
+        TemplateCommand template = new Helm(chart).template()
             .withName(RELEASE)
             .withNamespace(NAMESPACE)
             .withKubeVersion(KUBE_VERSION)

@@ -36,6 +36,7 @@ class ChartDeploymentTest {
         entry("INTEGRATIONS_OPERATOR_WATCH_NAMESPACES", ""),
         entry("INTEGRATIONS_OPERATOR_LABEL_SELECTOR", ""),
         entry("INTEGRATIONS_OPERATOR_RESYNC_INTERVAL", "5m"),
+        entry("INTEGRATIONS_OPERATOR_TERMINATING_NAMESPACE_GRACE_PERIOD", "5m"),
         entry("INTEGRATIONS_OPERATOR_MAX_CONCURRENT_RECONCILES", "20"),
         entry("INTEGRATIONS_OPERATOR_LEADER_ELECTION", "true"),
         entry("INTEGRATIONS_OPERATOR_LEASE_NAME", "integrations-operator"),
@@ -67,6 +68,7 @@ class ChartDeploymentTest {
         watchNamespaces: [team-a, team-b]
         labelSelector: shard=a
         resyncInterval: 10m
+        terminatingNamespaceGracePeriod: 90s
         maxConcurrentReconciles: 5
         leaderElection: {leaseName: shard-a}
         defaultConnection: {existingSecret: cloud-manager}
@@ -87,6 +89,7 @@ class ChartDeploymentTest {
         entry("INTEGRATIONS_OPERATOR_WATCH_NAMESPACES", "team-a,team-b"),
         entry("INTEGRATIONS_OPERATOR_LABEL_SELECTOR", "shard=a"),
         entry("INTEGRATIONS_OPERATOR_RESYNC_INTERVAL", "10m"),
+        entry("INTEGRATIONS_OPERATOR_TERMINATING_NAMESPACE_GRACE_PERIOD", "90s"),
         entry("INTEGRATIONS_OPERATOR_MAX_CONCURRENT_RECONCILES", "5"),
         entry("INTEGRATIONS_OPERATOR_LEASE_NAME", "shard-a"),
         entry("INTEGRATIONS_OPERATOR_DEFAULT_CONNECTION_SECRET", "cloud-manager"),

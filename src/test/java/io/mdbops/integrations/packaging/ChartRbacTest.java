@@ -28,10 +28,12 @@ class ChartRbacTest {
   static final List<String> AGGREGATED = List.of("integrations-operator-edit", "integrations-operator-view");
 
   @Test
-  void watchingAllNamespacesUsesOneClusterRoleWithExactlyTheResourceRules() {
+  void watchingAllNamespacesUsesOneClusterRoleWithExactlyTheResourceRulesAndGetOnNamespaces() {
     Chart.Rendered r = Chart.render();
     ClusterRole role = clusterRole(r, "integrations-operator");
-    assertThat(role.getRules()).containsExactlyElementsOf(RESOURCE_RULES);
+    // get on Namespaces: is a resource's namespace being deleted (bounds how long its deletion waits)
+    assertThat(role.getRules()).containsExactlyElementsOf(
+        Stream.concat(RESOURCE_RULES.stream(), Stream.of(Chart.NAMESPACE_GET)).toList());
     ClusterRoleBinding binding = r.one(ClusterRoleBinding.class);
     assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
     assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
@@ -42,12 +44,19 @@ class ChartRbacTest {
   }
 
   @Test
-  void aListOfNamespacesGetsARolePerNamespaceAndNothingClusterWide() {
+  void aListOfNamespacesGetsARolePerNamespaceAndClusterWideOnlyGetOnThoseNamespaces() {
     Chart.Rendered r = Chart.render("watchNamespaces: [team-a, team-b]");
-    // only the roles aggregated into admin/edit/view, which grant the operator nothing
+    // besides the roles aggregated into admin/edit/view, which grant the operator nothing, only get
+    // on its own Namespaces by name (is one being deleted?)
     assertThat(r.all(ClusterRole.class)).extracting(o -> o.getMetadata().getName())
-        .containsExactlyInAnyOrderElementsOf(AGGREGATED);
-    assertThat(r.all(ClusterRoleBinding.class)).isEmpty();
+        .containsExactlyInAnyOrderElementsOf(Stream.concat(AGGREGATED.stream(),
+            Stream.of("integrations-operator-namespaces")).toList());
+    assertThat(clusterRole(r, "integrations-operator-namespaces").getRules()).containsExactly(
+        new PolicyRuleBuilder(Chart.NAMESPACE_GET).withResourceNames("team-a", "team-b").build());
+    assertThat(r.all(ClusterRoleBinding.class)).singleElement().satisfies(b -> {
+      assertThat(b.getRoleRef().getName()).isEqualTo("integrations-operator-namespaces");
+      assertThat(b.getSubjects()).singleElement().satisfies(this::isOperatorServiceAccount);
+    });
     for (String ns : List.of("team-a", "team-b")) {
       Role role = roleIn(r, ns, "integrations-operator");
       assertThat(role.getRules()).containsExactlyElementsOf(RESOURCE_RULES);
@@ -73,7 +82,7 @@ class ChartRbacTest {
 
     List<PolicyRule> expected = Stream.concat(RESOURCE_RULES.stream(), Stream.of(scrapeConfigs)).toList();
     assertThat(clusterRole(Chart.render("rbac:\n  scrapeConfigs: true"), "integrations-operator").getRules())
-        .containsExactlyElementsOf(expected);
+        .containsExactlyElementsOf(Stream.concat(expected.stream(), Stream.of(Chart.NAMESPACE_GET)).toList());
     Chart.Rendered namespaced = Chart.render("watchNamespaces: [team-a]\nrbac:\n  scrapeConfigs: true");
     assertThat(roleIn(namespaced, "team-a", "integrations-operator").getRules()).containsExactlyElementsOf(expected);
   }
@@ -138,9 +147,11 @@ class ChartRbacTest {
       "watchNamespaces: [integrations-operator]",
       "leaderElection: {enabled: false}\nreplicas: 1",
       "defaultConnection: {create: true, publicKey: p, privateKey: k}\nnetworkPolicy: {enabled: true}",
-      "metrics: {serviceMonitor: {enabled: true}}\nprometheusRule: {enabled: true}\ngrafanaDashboard: {enabled: true}"})
+      "metrics: {serviceMonitor: {enabled: true}}\nprometheusRule: {enabled: true}\ngrafanaDashboard: {enabled: true}",
+      "releaseFinalizersOnUninstall: true",
+      "releaseFinalizersOnUninstall: true\nwatchNamespaces: [team-a]"})
   void noWildcardsNoSecretWritesAndLeasesOnlyInTheReleaseNamespace(String values) {
-    Chart.Rendered r = Chart.render(values);
+    Chart.Rendered r = Chart.renderWithHooks(values);
     List<PolicyRule> rules = rules(r);
     assertThat(rules).isNotEmpty();
     for (PolicyRule rule : rules) {

@@ -105,6 +105,8 @@ class ChartValuesTest {
         Arguments.of("watchNamespaces: [Team_A]", "/watchNamespaces/0"),
         Arguments.of("watchNamespaces: team-a", "/watchNamespaces"),
         Arguments.of("resyncInterval: 5 minutes", "/resyncInterval"),
+        Arguments.of("terminatingNamespaceGracePeriod: 5", "/terminatingNamespaceGracePeriod"),
+        Arguments.of("releaseFinalizersOnUninstall: 'yes'", "/releaseFinalizersOnUninstall"),
         Arguments.of("apiTimeout: 0.5", "/apiTimeout"),
         Arguments.of("maxConcurrentReconciles: 0", "/maxConcurrentReconciles"),
         Arguments.of("allowedBaseUrls: []", "/allowedBaseUrls"),

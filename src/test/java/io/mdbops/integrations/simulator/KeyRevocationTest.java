@@ -2,12 +2,14 @@ package io.mdbops.integrations.simulator;
 
 import static io.mdbops.integrations.simulator.TypeConformanceTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mdbops.integrations.testing.MutableClock;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** --revoke-key-after and removeApiKey: a key that stops working while the client runs. */
+/** --revoke-key-after, removeApiKey and revokeProject: a key that stops working while the client runs. */
 class KeyRevocationTest {
 
   @Test
@@ -76,6 +78,26 @@ class KeyRevocationTest {
         assertThat(other.get(f.list()).code()).isEqualTo(200);
         assertThat(f.sim.removeApiKey(SimFixture.PUBLIC_KEY)).isFalse();
       }
+    }
+  }
+
+  @Test
+  void revokeProjectTakesOneProjectAwayFromAKeyAndLeavesItsOthers() {
+    try (SimFixture f = SimFixture.start()) {
+      String other = f.sim.addProject();
+      f.sim.addApiKey("scoped", "scoped-private", Set.of(f.project, other));
+      try (SimulatorClient scoped = SimulatorClient.digest(f.sim.baseUrl(), "scoped", "scoped-private")) {
+        assertThat(scoped.get(f.list()).code()).isEqualTo(200);
+
+        f.sim.revokeProject("scoped", f.project);
+
+        // the project still exists (the all-projects key sees it): only this key lost it
+        assertError(scoped.get(f.list()), 401, "NOT_IN_GROUP");
+        assertThat(scoped.get(SimFixture.path(other, null)).code()).isEqualTo(200);
+        assertThat(f.api.get(f.list()).code()).isEqualTo(200);
+      }
+      assertThatThrownBy(() -> f.sim.revokeProject(SimFixture.PUBLIC_KEY, f.project))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reaches every project");
     }
   }
 }

@@ -7,6 +7,7 @@ import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.bench.SampleIntegrations;
 import io.mdbops.integrations.connection.ApiClients;
+import io.mdbops.integrations.connection.ConnectionMemory;
 import io.mdbops.integrations.connection.ConnectionResolver;
 import io.mdbops.integrations.connection.EndpointPolicy;
 import io.mdbops.integrations.connection.SecretReader;
@@ -52,6 +53,8 @@ public final class CoreRig {
   public final StatusBuilder statuses = new StatusBuilder(clock);
   public final ApiClients clients = new ApiClients(connection -> api);
   public final ConnectionResolver connections;
+  /** What the resolver keeps of the connections resources wrote through. */
+  public final ConnectionMemory connectionMemory = new ConnectionMemory();
   public final TargetResolver targets;
   public final IntegrationSync sync;
   public final IntegrationRemoval removal;
@@ -60,7 +63,7 @@ public final class CoreRig {
     SpecValidator validator = new SpecValidator();
     connections = new ConnectionResolver(secrets,
         new EndpointPolicy(List.of(URI.create(BASE_URL))), OPERATOR_NS, DEFAULT_CONNECTION,
-        defaultConnectionNamespaces::contains);
+        defaultConnectionNamespaces::contains, connectionMemory);
     targets = new TargetResolver(validator::validate,
         (ns, project) -> Optional.ofNullable(refusedProjects.get(ns + "/" + project)),
         connections, new SecretReader(secrets),

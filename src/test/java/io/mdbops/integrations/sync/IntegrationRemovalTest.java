@@ -13,6 +13,8 @@ import io.mdbops.integrations.testing.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IntegrationRemovalTest {
 
@@ -65,11 +67,75 @@ class IntegrationRemovalTest {
   }
 
   @Test
-  void aMissingConnectionIsAFailureWithItsOwnReason() {
+  void aMissingConnectionNotKeptSinceARestartIsAFailureWithItsOwnReason() {
+    rig.targets.forget(r); // as after a restart that never saw the Secret
     rig.secrets.remove(NS, CoreRig.CONNECTION);
     RemovalOutcome.Failed failed = (RemovalOutcome.Failed) rig.removal.remove(r);
     assertThat(failed.reason()).isEqualTo(ConditionReason.SecretNotFound);
-    assertThat(failed.message()).contains("deletionPolicy to Retain");
+    assertThat(failed.message()).startsWith("cannot remove the WEBHOOK integration of project " + project)
+        .contains("connection Secret team/api does not exist");
+    assertThat(rig.api.calls("DELETE")).isZero();
+  }
+
+  @Test
+  void aConnectionSecretDeletedBeforeTheResourceIsStoodInForByTheConnectionItWroteThrough() {
+    rig.secrets.remove(NS, CoreRig.CONNECTION);
+    RemovalOutcome.Removed removed = (RemovalOutcome.Removed) rig.removal.remove(r);
+    assertThat(removed.existed()).isTrue();
+    assertThat(removed.note()).get().asString()
+        .contains("through connection Secret team/api as the operator kept it").contains("deleted first");
+    assertThat(rig.api.stored(project, "WEBHOOK")).isEmpty();
+  }
+
+  @Test
+  void theKeptConnectionIsTheOneOfTheSecretTheSpecNamesToday() {
+    rig.secrets.remove(NS, CoreRig.CONNECTION);
+    r.getSpec().getConnectionSecretRef().setName("elsewhere");
+    RemovalOutcome.Failed failed = (RemovalOutcome.Failed) rig.removal.remove(r);
+    assertThat(failed.reason()).isEqualTo(ConditionReason.SecretNotFound);
+    assertThat(failed.message()).contains("team/elsewhere does not exist");
+    assertThat(rig.api.calls("DELETE")).isZero();
+  }
+
+  @Test
+  void anExistingSecretIsAlwaysReadAgainRatherThanTheKeptConnection() {
+    rig.secrets.put(NS, CoreRig.CONNECTION, Map.of("publicKey", "pub", "privateKey", "k", "baseUrl", "https://elsewhere.example.com"));
+    RemovalOutcome.Failed failed = (RemovalOutcome.Failed) rig.removal.remove(r);
+    assertThat(failed.reason()).isEqualTo(ConditionReason.EndpointNotAllowed);
+    assertThat(rig.api.calls("DELETE")).isZero();
+  }
+
+  @Test
+  void theKeptConnectionStaysWhileAResourceThatWroteThroughItLivesAndGoesWithTheLast() {
+    ThirdPartyIntegration sibling = rig.resource("sibling", IntegrationType.SLACK, project);
+    rig.synced(sibling);
+    assertThat(rig.connectionMemory.size()).isEqualTo(1);
+    rig.sync.forget(r);
+    rig.secrets.remove(NS, CoreRig.CONNECTION);
+    assertThat(rig.removal.remove(sibling)).isInstanceOf(RemovalOutcome.Removed.class);
+    assertThat(rig.connectionMemory.size()).isEqualTo(1);
+    rig.sync.forget(sibling);
+    assertThat(rig.connectionMemory.size()).isZero();
+  }
+
+  @Test
+  void aDeletedProjectCountsAsRemovedAndSaysSo() {
+    rig.api.removeProject(project);
+    RemovalOutcome.Removed removed = (RemovalOutcome.Removed) rig.removal.remove(r);
+    assertThat(removed.existed()).isFalse();
+    assertThat(removed.note()).get().asString()
+        .contains("project " + project + " no longer exists at " + CoreRig.BASE_URL).contains("GROUP_NOT_FOUND");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"401, NOT_IN_GROUP, Unauthorized", "404, ATLAS_GROUP, ProjectNotFound",
+      "404, INVALID_GROUP_ID, ProjectNotFound", "404, RESOURCE_NOT_FOUND, ApiRejected", "403, GROUP_NOT_FOUND, Forbidden"})
+  void onlyAProjectNotFoundAnswerCountsAsRemoved(int status, String errorCode, ConditionReason reason) {
+    rig.api.failOn("DELETE", error(status, errorCode));
+    RemovalOutcome.Failed failed = (RemovalOutcome.Failed) rig.removal.remove(r);
+    assertThat(failed.reason()).isEqualTo(reason);
+    assertThat(failed.message()).contains(errorCode);
+    assertThat(rig.api.stored(project, "WEBHOOK")).isPresent();
   }
 
   @Test
