@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.Product;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -106,9 +107,11 @@ public final class ProfileJson {
         problems.add("measuredAt is not an ISO-8601 time");
       }
     }
-    if (p.product() != null && Product.ofKey(p.product()).isEmpty()) {
-      problems.add("product must be " + Arrays.stream(Product.values()).map(Product::key)
-          .collect(Collectors.joining(" or ")));
+    // doctor measures the public API v1.0 only: a profile of Atlas is not one it wrote
+    if (p.product() != null
+        && Product.ofKey(p.product()).filter(m -> m.generation() == ApiGeneration.PUBLIC_V1).isEmpty()) {
+      problems.add("product must be " + Arrays.stream(Product.values())
+          .filter(m -> m.generation() == ApiGeneration.PUBLIC_V1).map(Product::key).collect(Collectors.joining(" or ")));
     }
     if (p.putSemantics() != null && !p.putSemantics().equals(ApiProfile.REPLACE)
         && !p.putSemantics().equals(ApiProfile.MERGE)) {
