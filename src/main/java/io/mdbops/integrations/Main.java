@@ -2,6 +2,7 @@ package io.mdbops.integrations;
 
 import io.mdbops.integrations.cli.BenchCommand;
 import io.mdbops.integrations.cli.CommandLines;
+import io.mdbops.integrations.cli.DoctorCommand;
 import io.mdbops.integrations.cli.ExportCommand;
 import io.mdbops.integrations.cli.PlanCommand;
 import io.mdbops.integrations.cli.ReleaseFinalizersCommand;
@@ -14,14 +15,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code integrations-operator [run|sandbox|simulator|bench|plan|export|release-finalizers]}; {@code run}
- * is the default. The jar the README runs; the operator image uses {@link OperatorMain}'s leaner jar.
+ * {@code integrations-operator [run|sandbox|simulator|bench|plan|export|doctor|release-finalizers]};
+ * {@code run} is the default. The jar the README runs; the operator image uses {@link OperatorMain}'s
+ * leaner jar.
  */
 @Command(name = "integrations-operator", mixinStandardHelpOptions = true,
     versionProvider = CommandLines.Version.class,
     description = "Manages MongoDB Cloud Manager / Ops Manager third-party integrations from ThirdPartyIntegration resources.",
     subcommands = {RunCommand.class, SandboxCommand.class, SimulatorCommand.class, BenchCommand.class,
-        PlanCommand.class, ExportCommand.class, ReleaseFinalizersCommand.class, CommandLine.HelpCommand.class})
+        PlanCommand.class, ExportCommand.class, DoctorCommand.class, ReleaseFinalizersCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

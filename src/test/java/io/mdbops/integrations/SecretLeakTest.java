@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs last: every log line, Event, resource (status included), metrics scrape, ScrapeConfig and command
- * output the whole suite produced is scanned for every secret value any test used — Secret values,
- * private keys, service accounts' client secrets and every OAuth access token a simulator handed out — in
- * clear, base64 or URL-encoded form.
+ * Runs last: every log line, Event, resource (status included), metrics scrape, ScrapeConfig, command
+ * and doctor output the whole suite produced is scanned for every secret value any test used — Secret
+ * values, private keys, service accounts' client secrets, every OAuth access token a simulator handed out,
+ * doctor's made-up values — in clear, base64 or URL-encoded form.
  */
 @Order(Integer.MAX_VALUE)
 class SecretLeakTest {
@@ -45,6 +45,8 @@ class SecretLeakTest {
     // Prometheus discovery: status and the ScrapeConfig reference the password, never hold it
     assertThat(witnessed).anyMatch(t -> t.startsWith("resource: ") && t.contains("\"discoveryUrl\""));
     assertThat(witnessed).anyMatch(t -> t.startsWith("scrapeconfig: ") && t.contains("\"basicAuth\""));
+    // doctor's report, progress and profile, whose made-up values are among the secrets scanned for
+    assertThat(witnessed).anyMatch(t -> t.startsWith("doctor: ") && t.contains("Server profile of"));
     // deletions: through a kept connection, a deleted project, integrations left behind, release-finalizers
     assertThat(witnessed).anyMatch(t -> t.startsWith("event: Deleted") && t.contains("as the operator kept it"));
     assertThat(witnessed).anyMatch(t -> t.startsWith("event: Deleted") && t.contains("no longer exists"));

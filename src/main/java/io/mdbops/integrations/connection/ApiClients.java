@@ -31,7 +31,7 @@ public final class ApiClients {
             if (current != null && current.clientKey().equals(connection.clientKey())) {
               return current;
             }
-            Entry next = new Entry(connection.clientKey(), factory.create(connection.api()));
+            Entry next = new Entry(connection.clientKey(), factory.create(connection.api(), connection.nonces()));
             replaced[0] = current == null ? null : current.api();
             return next;
           })

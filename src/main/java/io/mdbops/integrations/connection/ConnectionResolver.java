@@ -4,12 +4,16 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ConnectionSecretReference;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
+import io.mdbops.integrations.doctor.ApiProfile;
+import io.mdbops.integrations.doctor.ProfileJson;
 import io.mdbops.integrations.opsmanager.ApiConnection;
 import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.Product;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.function.Predicate;
 
@@ -30,12 +34,19 @@ public final class ConnectionResolver {
   public static final String CA_CERT = "ca.crt";
   /** Optional: cloud-manager, ops-manager or atlas; by default derived from api and baseUrl. */
   public static final String PRODUCT = "product";
+  /** Optional: the output of {@code doctor --json} for this connection's server. */
+  public static final String PROFILE = "profile";
 
   private final SecretSource secrets;
   private final EndpointPolicy endpoints;
   private final String operatorNamespace;
   private final String defaultSecretName;
   private final Predicate<String> mayUseDefault;
+  /** The last valid profile read from each connection Secret, by {@code Secret NS/NAME}. */
+  private final Map<String, ParsedProfile> profiles = new ConcurrentHashMap<>();
+
+  private record ParsedProfile(String version, Product product, ConnectionProfile profile) {}
+
   private final ConnectionMemory memory;
 
   /** Where a resource's connection Secret is. */
@@ -89,8 +100,12 @@ public final class ConnectionResolver {
     Credentials credentials = credentials(secret, where);
     String baseUrl = optional(secret, BASE_URL, false, where);
     String caPem = optional(secret, CA_CERT, true, where);
+    String profileText = optional(secret, PROFILE, true, where);
     URI url = endpoints.check(baseUrl == null ? ApiConnection.CLOUD_MANAGER.toString() : baseUrl);
     Product product = product(optional(secret, PRODUCT, false, where), optional(secret, API, false, where), url, where);
+    Optional<ConnectionProfile> profile = profileText == null ? Optional.empty()
+        : Optional.of(profile(profileText, product, where, "Secret " + at.secretId(),
+            secret.getMetadata().getResourceVersion()));
     return new ResolvedConnection(
         credentials.serviceAccount()
             ? ApiConnection.serviceAccount(url, credentials.id(), credentials.secret(), caPem, product.generation())
@@ -99,7 +114,43 @@ public final class ConnectionResolver {
         at.namespace(),
         at.name(),
         secret.getMetadata().getResourceVersion(),
-        at.isDefault());
+        at.isDefault(),
+        profile);
+  }
+
+  /**
+   * The profile a connection Secret holds, checked: it must be doctor's, and of this product. Read
+   * once per Secret version: every pass of every resource of the connection asks.
+   */
+  private ConnectionProfile profile(String text, Product product, String where, String secret, String version)
+      throws ConnectionUnavailableException {
+    ParsedProfile cached = profiles.get(secret);
+    if (cached != null && version != null && version.equals(cached.version()) && cached.product() == product) {
+      return cached.profile();
+    }
+    ConnectionProfile parsed = parse(text, product, where, secret);
+    if (version != null) {
+      profiles.put(secret, new ParsedProfile(version, product, parsed));
+    }
+    return parsed;
+  }
+
+  private static ConnectionProfile parse(String text, Product product, String where, String secret)
+      throws ConnectionUnavailableException {
+    ApiProfile parsed;
+    try {
+      parsed = ProfileJson.read(text);
+    } catch (ProfileJson.InvalidProfileException e) {
+      throw new ConnectionUnavailableException(ConditionReason.ConnectionInvalid, where + " key " + PROFILE + " "
+          + e.getMessage() + "; put the output of doctor --json there, or remove the key");
+    }
+    if (parsed.product() != null && !parsed.product().equals(product.key())) {
+      throw new ConnectionUnavailableException(ConditionReason.ConnectionInvalid, where + " key " + PROFILE
+          + " was measured on " + parsed.product() + ", but this connection is " + product.key()
+          + " (its product key, or its baseUrl); run doctor against this server, or fix the product key");
+    }
+    return new ConnectionProfile(parsed.behaviour(), ProfileJson.digest(text), parsed.measuredAt(),
+        secret + " key " + PROFILE);
   }
 
   /** The resource wrote through {@code connection}: it is kept while the resource lives. */

@@ -1,5 +1,6 @@
 package io.mdbops.integrations.controller;
 
+import io.mdbops.integrations.api.v1alpha1.ApiProfileStatus;
 import io.mdbops.integrations.api.v1alpha1.AppliedSecret;
 import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
@@ -43,7 +44,15 @@ public final class StatusBuilder {
   /** As above; {@code written} is what this pass's write left, when it wrote. */
   public ThirdPartyIntegrationStatus synced(ThirdPartyIntegration resource, Change change,
       Map<String, String> appliedSecretVersions, Optional<SyncOutcome.Written> written) {
+    return synced(resource, change, appliedSecretVersions, written, Optional.empty());
+  }
+
+  /** As above; {@code apiProfile} is the doctor profile the pass went by, if any. */
+  public ThirdPartyIntegrationStatus synced(ThirdPartyIntegration resource, Change change,
+      Map<String, String> appliedSecretVersions, Optional<SyncOutcome.Written> written,
+      Optional<ApiProfileStatus> apiProfile) {
     ThirdPartyIntegrationStatus status = copy(resource.getStatus());
+    status.setApiProfile(apiProfile.orElse(null));
     long generation = generation(resource);
     status.setObservedGeneration(generation);
     recordWrite(status, change, appliedSecretVersions, written);
@@ -56,6 +65,7 @@ public final class StatusBuilder {
   /** After a write the API accepted but does not hold: what was sent is recorded, Ready says what is off. */
   public ThirdPartyIntegrationStatus notHeld(ThirdPartyIntegration resource, SyncOutcome.NotHeld outcome) {
     ThirdPartyIntegrationStatus status = copy(resource.getStatus());
+    status.setApiProfile(outcome.apiProfile().orElse(null));
     long generation = generation(resource);
     status.setObservedGeneration(generation);
     recordWrite(status, outcome.change(), outcome.appliedSecretVersions(), Optional.of(outcome.written()));
@@ -200,6 +210,7 @@ public final class StatusBuilder {
     s.setDifferences(current.getDifferences() == null ? null : new ArrayList<>(current.getDifferences()));
     s.setNotCompared(current.getNotCompared() == null ? null : new ArrayList<>(current.getNotCompared()));
     s.setPrometheus(current.getPrometheus());
+    s.setApiProfile(current.getApiProfile());
     return s;
   }
 }

@@ -67,7 +67,8 @@ final class Verdicts {
       Change change = inSync.change();
       List<EventNote> events = change == Change.None ? List.of()
           : List.of(EventNote.normal(change.name(), EventTexts.written(resource, change, inSync.differences())));
-      return new PassVerdict(statuses.synced(resource, change, inSync.appliedSecretVersions(), inSync.written()), events,
+      return new PassVerdict(statuses.synced(resource, change, inSync.appliedSecretVersions(), inSync.written(),
+          inSync.apiProfile()), events,
           Optional.empty(), change == Change.None ? Optional.empty() : Optional.of(change),
           Optional.of(ConditionReason.Synced), false, Optional.empty(), false);
     }

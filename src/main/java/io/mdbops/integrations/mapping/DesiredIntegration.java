@@ -43,7 +43,15 @@ public record DesiredIntegration(
    * explicit {@code ""}: a server that merges PUTs would keep a field that is only left out.
    */
   public IntegrationPayload payloadClearing(Set<String> fields) {
-    if (fields.isEmpty()) {
+    return payloadClearing(fields, MeasuredBehaviour.ASSUMED);
+  }
+
+  /**
+   * As above, for a server {@code doctor} measured: one whose PUT replaces the whole configuration
+   * drops a field the body leaves out, so nothing more is sent for it.
+   */
+  public IntegrationPayload payloadClearing(Set<String> fields, MeasuredBehaviour measured) {
+    if (fields.isEmpty() || measured.putReplaces().orElse(false)) {
       return payload;
     }
     Map<String, Object> body = new LinkedHashMap<>(payload.fields());

@@ -1,6 +1,7 @@
 package io.mdbops.integrations.mapping;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The API's documented masking of secret values when they are read back, applied to desired values
@@ -54,6 +55,14 @@ public final class MaskPrediction {
     boolean fits = value.length() >= before.length() + after.length()
         && value.startsWith(before) && value.endsWith(after);
     return fits ? Reading.MATCHES : Reading.DIFFERS;
+  }
+
+  /**
+   * What a server shows for {@code value} by the rule {@code doctor} measured for its field; null
+   * when nothing was measured or the rule shows the same for every value (which proves nothing).
+   */
+  public static String measured(Optional<MaskRule> rule, String value) {
+    return rule.filter(MaskRule::revealsPartOfValue).map(r -> r.apply(value)).orElse(null);
   }
 
   /** {@code "*" × (len − 4) + last 4}; values of four characters or fewer are all stars. */

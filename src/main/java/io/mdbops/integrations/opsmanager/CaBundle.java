@@ -7,7 +7,7 @@ import okhttp3.tls.Certificates;
 import okhttp3.tls.HandshakeCertificates;
 
 /** A PEM bundle of CA certificates that, alone, is trusted for one connection. */
-final class CaBundle {
+public final class CaBundle {
 
   private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
   private static final Pattern BLOCK =
@@ -22,7 +22,7 @@ final class CaBundle {
    * @throws IllegalArgumentException when the bundle holds no certificate or a block is broken;
    *     the message never quotes the PEM
    */
-  static HandshakeCertificates trustOnly(String pem) {
+  public static HandshakeCertificates trustOnly(String pem) {
     if (pem == null || pem.isBlank()) {
       throw new IllegalArgumentException(INVALID + " (it is empty)");
     }

@@ -39,11 +39,20 @@ final class DigestAuth {
   /** Adds the authenticator and the nonce cache of one key pair to a client being built. */
   static OkHttpClient.Builder install(
       OkHttpClient.Builder builder, String publicKey, String privateKey, ApiCallListener listener) {
+    return install(builder, publicKey, privateKey, listener, NoncePolicy.REUSE);
+  }
+
+  /**
+   * As above; with {@link NoncePolicy#ANSWER_EACH_CHALLENGE} (a server measured to refuse reused
+   * nonces) no request is answered preemptively from the start, so none is refused first.
+   */
+  static OkHttpClient.Builder install(OkHttpClient.Builder builder, String publicKey, String privateKey,
+      ApiCallListener listener, NoncePolicy nonces) {
     Map<String, CachingAuthenticator> cache = new ConcurrentHashMap<>();
     Authenticator digest =
         new CachingAuthenticatorDecorator(
             new DigestAuthenticator(new Credentials(publicKey, privateKey)), cache);
-    NonceReuse reuse = new NonceReuse();
+    NonceReuse reuse = new NonceReuse(nonces == NoncePolicy.REUSE);
     return builder
         .authenticator(new Guard(digest, listener))
         .addInterceptor(new PreemptiveAnswers(new AuthenticationCacheInterceptor(cache), reuse));
@@ -56,6 +65,11 @@ final class DigestAuth {
 
     private final AtomicInteger refusedInARow = new AtomicInteger();
     private volatile boolean stopped;
+
+    /** @param allowed false when the server is known to refuse reused nonces */
+    NonceReuse(boolean allowed) {
+      this.stopped = !allowed;
+    }
 
     boolean allowed() {
       return !stopped;

@@ -4,4 +4,12 @@ package io.mdbops.integrations.opsmanager;
 @FunctionalInterface
 public interface IntegrationsApiFactory {
   IntegrationsApi create(ApiConnection connection);
+
+  /**
+   * The client for a connection whose server's nonce handling is known (a {@code doctor} profile);
+   * factories that do not speak Digest ignore it.
+   */
+  default IntegrationsApi create(ApiConnection connection, NoncePolicy nonces) {
+    return create(connection);
+  }
 }

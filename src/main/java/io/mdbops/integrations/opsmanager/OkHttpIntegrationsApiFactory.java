@@ -69,6 +69,12 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
    */
   @Override
   public OkHttpIntegrationsApi create(ApiConnection connection) {
+    return create(connection, NoncePolicy.REUSE);
+  }
+
+  /** As {@link #create(ApiConnection)}, answering Digest challenges as {@code nonces} says. */
+  @Override
+  public OkHttpIntegrationsApi create(ApiConnection connection, NoncePolicy nonces) {
     HttpUrl baseUrl = baseUrl(connection);
     OkHttpClient.Builder builder = base.newBuilder();
     if (connection.caPem() != null) {
@@ -84,7 +90,7 @@ public final class OkHttpIntegrationsApiFactory implements IntegrationsApiFactor
       tokenCaches.add(tokens);
       ServiceAccountAuth.install(builder, tokens);
     } else {
-      DigestAuth.install(builder, connection.publicKey(), connection.privateKey(), listener);
+      DigestAuth.install(builder, connection.publicKey(), connection.privateKey(), listener, nonces);
     }
     // a network interceptor sees every request on the wire, authentication round trips included
     builder.addNetworkInterceptor(new ProjectRequestBudget(settings.requestsPerMinute(), settings.budgetWait(), listener));

@@ -5,7 +5,9 @@ import io.mdbops.integrations.opsmanager.ApiException;
 import io.mdbops.integrations.opsmanager.IntegrationPayload;
 import io.mdbops.integrations.opsmanager.IntegrationView;
 import io.mdbops.integrations.opsmanager.IntegrationsApi;
+import io.mdbops.integrations.opsmanager.ApiConnection;
 import io.mdbops.integrations.opsmanager.IntegrationsApiFactory;
+import io.mdbops.integrations.opsmanager.NoncePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +56,17 @@ public final class ApiWriteLog implements ApiCallListener {
 
   /** The factory whose clients report their writes here. */
   public IntegrationsApiFactory wrap(IntegrationsApiFactory factory) {
-    return connection -> new Logged(factory.create(connection));
+    return new IntegrationsApiFactory() {
+      @Override
+      public IntegrationsApi create(ApiConnection connection) {
+        return new Logged(factory.create(connection));
+      }
+
+      @Override
+      public IntegrationsApi create(ApiConnection connection, NoncePolicy nonces) {
+        return new Logged(factory.create(connection, nonces));
+      }
+    };
   }
 
   private final class Logged implements IntegrationsApi {

@@ -1,12 +1,15 @@
 package io.mdbops.integrations.sync;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.mdbops.integrations.api.v1alpha1.ApiProfileStatus;
 import io.mdbops.integrations.api.v1alpha1.Condition;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
+import io.mdbops.integrations.connection.ConnectionProfile;
 import io.mdbops.integrations.mapping.DesiredIntegration;
+import io.mdbops.integrations.mapping.MeasuredBehaviour;
 import io.mdbops.integrations.opsmanager.ApiException;
 import io.mdbops.integrations.opsmanager.IntegrationPayload;
 import io.mdbops.integrations.opsmanager.IntegrationView;
@@ -106,11 +109,13 @@ public final class IntegrationSync {
     String uid = resource.getMetadata().getUid();
     long generation = generation(resource);
     LiveComparison.Applied applied = LiveComparison.Applied.of(resource.getStatus());
-    LiveComparison.Differences differences = LiveComparison.compare(desired, live, applied);
+    MeasuredBehaviour measured = target.connection().behaviour();
+    LiveComparison.Differences differences = LiveComparison.compare(desired, live, applied, measured);
     if (!differences.any()) {
       memory.synced(uid, generation);
       driftWatch.watch(resource, target, live);
-      return new SyncOutcome.InSync(Change.None, differences, desired.secretVersions());
+      return new SyncOutcome.InSync(Change.None, differences, desired.secretVersions(), Optional.empty(),
+          profileOf(target));
     }
     Optional<String> stillNotHeld = stillNotHeld(resource, uid, generation, desired, live);
     if (stillNotHeld.isPresent()) {
@@ -119,7 +124,7 @@ public final class IntegrationSync {
     }
     Change change = classify(resource, live.isPresent(), desired, memory.get(uid));
     Set<String> clearing = LiveComparison.toClear(desired, live, applied);
-    IntegrationPayload payload = desired.payloadClearing(clearing);
+    IntegrationPayload payload = desired.payloadClearing(clearing, measured);
     beforeWrite.prepare();
     long started = System.nanoTime();
     Optional<IntegrationView> echoed;
@@ -166,14 +171,15 @@ public final class IntegrationSync {
     List<LiveComparison.Mismatch> mismatches = LiveComparison.verify(desired, echoed);
     if (mismatches.isEmpty()) {
       memory.synced(uid, generation(resource));
-      return new SyncOutcome.InSync(change, differences, desired.secretVersions(), Optional.of(written));
+      return new SyncOutcome.InSync(change, differences, desired.secretVersions(), Optional.of(written),
+          profileOf(target));
     }
     String message = NotHeldMessage.of(target, mismatches);
     LOG.info("PUT {} in project {}: the answer does not hold what was sent: {}", target.type(), target.projectId(),
         message);
     memory.notHeld(uid, new SyncMemory.NotHeld(generation(resource), desired.secretVersions(), Optional.of(echoed),
         message));
-    return new SyncOutcome.NotHeld(change, desired.secretVersions(), written, message);
+    return new SyncOutcome.NotHeld(change, desired.secretVersions(), written, message, profileOf(target));
   }
 
   /**
@@ -198,6 +204,11 @@ public final class IntegrationSync {
       return Optional.of(ready.get().getMessage());
     }
     return Optional.empty();
+  }
+
+  /** The doctor profile the pass compared and wrote by, for the status. */
+  private static Optional<ApiProfileStatus> profileOf(Target target) {
+    return target.connection().profile().map(ConnectionProfile::status);
   }
 
   private static SyncOutcome failed(ApiException e, Target target, boolean creating) {

@@ -7,6 +7,7 @@ import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegrationStatus;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.FieldMapping;
 import io.mdbops.integrations.mapping.MaskPrediction;
+import io.mdbops.integrations.mapping.MeasuredBehaviour;
 import io.mdbops.integrations.mapping.SecretForm;
 import io.mdbops.integrations.opsmanager.IntegrationView;
 import java.util.ArrayList;
@@ -84,6 +85,16 @@ public final class LiveComparison {
   private LiveComparison() {}
 
   public static Differences compare(DesiredIntegration desired, Optional<IntegrationView> live, Applied applied) {
+    return compare(desired, live, applied, MeasuredBehaviour.ASSUMED);
+  }
+
+  /**
+   * As above; a masked value also matches the form {@code measured} says this server shows (a
+   * {@code doctor} profile), so an integration set up elsewhere with the same secrets is adopted
+   * without a write even where the server's mask is not the documented one.
+   */
+  public static Differences compare(
+      DesiredIntegration desired, Optional<IntegrationView> live, Applied applied, MeasuredBehaviour measured) {
     List<String> differences = new ArrayList<>();
     if (live.isEmpty()) {
       differences.add("integration not configured");
@@ -103,7 +114,9 @@ public final class LiveComparison {
       boolean same;
       if (field.isSecret()) {
         Optional<String> mask = Optional.ofNullable(desired.secretRefs().get(name)).flatMap(ref -> applied.maskOf(name, ref));
-        same = sameSecret(field.form(), (String) want, have, mask.orElse(null))
+        String measuredMask = want == null ? null
+            : MaskPrediction.measured(measured.mask(desired.type(), name), (String) want);
+        same = sameSecret(field.form(), (String) want, have, mask.orElse(null), measuredMask)
             // a field only we can know is set: written before, never shown, no longer wanted
             && !(want == null && field.form() == SecretForm.WRITE_ONLY && applied.fields().contains(name));
       } else {
@@ -197,6 +210,11 @@ public final class LiveComparison {
    * or the mask recorded after the operator's own write; a hidden or write-only value only by presence.
    */
   public static boolean sameSecret(SecretForm form, String want, Object have, String recordedMask) {
+    return sameSecret(form, want, have, recordedMask, null);
+  }
+
+  /** @param measuredMask how a {@code doctor} profile says this server shows {@code want}, or null */
+  static boolean sameSecret(SecretForm form, String want, Object have, String recordedMask, String measuredMask) {
     boolean haveSet = isSet(have);
     if (want == null) {
       return !haveSet;
@@ -205,7 +223,8 @@ public final class LiveComparison {
       case WRITE_ONLY -> true;
       case HIDDEN -> haveSet;
       case LAST_FOUR, URL -> haveSet
-          && (have.equals(MaskPrediction.mask(form, want)) || have.equals(want) || have.equals(recordedMask));
+          && (have.equals(MaskPrediction.mask(form, want)) || have.equals(want) || have.equals(recordedMask)
+              || have.equals(measuredMask));
     };
   }
 }

@@ -1,5 +1,6 @@
 package io.mdbops.integrations.sync;
 
+import io.mdbops.integrations.api.v1alpha1.ApiProfileStatus;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
 import io.mdbops.integrations.api.v1alpha1.MaskedSecret;
 import io.mdbops.integrations.opsmanager.ApiException;
@@ -29,13 +30,19 @@ public sealed interface SyncOutcome {
    * @param differences what differed before the write (names only)
    * @param appliedSecretVersions the Secrets the live configuration now reflects
    * @param written what the write left, when this pass wrote
+   * @param apiProfile the doctor profile of the connection's server the pass went by, if any
    */
   record InSync(
       Change change, LiveComparison.Differences differences, Map<String, String> appliedSecretVersions,
-      Optional<Written> written) implements SyncOutcome {
+      Optional<Written> written, Optional<ApiProfileStatus> apiProfile) implements SyncOutcome {
 
     public InSync(Change change, LiveComparison.Differences differences, Map<String, String> appliedSecretVersions) {
       this(change, differences, appliedSecretVersions, Optional.empty());
+    }
+
+    public InSync(Change change, LiveComparison.Differences differences, Map<String, String> appliedSecretVersions,
+        Optional<Written> written) {
+      this(change, differences, appliedSecretVersions, written, Optional.empty());
     }
   }
 
@@ -45,9 +52,15 @@ public sealed interface SyncOutcome {
    * a Secret or the project changes.
    *
    * @param message which fields, and why, for the condition
+   * @param apiProfile the doctor profile of the connection's server the pass went by, if any
    */
-  record NotHeld(Change change, Map<String, String> appliedSecretVersions, Written written, String message)
-      implements SyncOutcome {}
+  record NotHeld(Change change, Map<String, String> appliedSecretVersions, Written written, String message,
+      Optional<ApiProfileStatus> apiProfile) implements SyncOutcome {
+
+    public NotHeld(Change change, Map<String, String> appliedSecretVersions, Written written, String message) {
+      this(change, appliedSecretVersions, written, message, Optional.empty());
+    }
+  }
 
   /**
    * An observed resource (management policy Observe) was compared with the project; nothing was

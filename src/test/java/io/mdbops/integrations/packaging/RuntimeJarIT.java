@@ -37,7 +37,8 @@ class RuntimeJarIT {
       "io/vertx/", "io/netty/", "io/fabric8/mockwebserver/", "io/fabric8/kubernetes/client/server/mock/",
       "org/bouncycastle/", "dev/cel/", "com/google/protobuf/", "com/google/common/", "com/networknt/",
       "io/mdbops/integrations/simulator/", "io/mdbops/integrations/sandbox/", "io/mdbops/integrations/bench/",
-      "io/mdbops/integrations/Main.class", "io/mdbops/integrations/cli/SandboxCommand", "io/mdbops/integrations/plan/");
+      "io/mdbops/integrations/Main.class", "io/mdbops/integrations/cli/SandboxCommand", "io/mdbops/integrations/plan/",
+      "io/mdbops/integrations/cli/DoctorCommand");
 
   @Test
   void theJarHoldsNoSandboxSimulatorOrBenchmarkNorTheirLibraries() throws IOException {

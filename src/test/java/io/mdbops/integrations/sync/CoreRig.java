@@ -107,7 +107,7 @@ public final class CoreRig {
   public SyncOutcome pass(ThirdPartyIntegration r) {
     SyncOutcome outcome = sync.sync(r);
     if (outcome instanceof SyncOutcome.InSync s) {
-      r.setStatus(statuses.synced(r, s.change(), s.appliedSecretVersions(), s.written()));
+      r.setStatus(statuses.synced(r, s.change(), s.appliedSecretVersions(), s.written(), s.apiProfile()));
     } else if (outcome instanceof SyncOutcome.Observed o) {
       r.setStatus(statuses.observed(r, o.observation()));
     } else if (outcome instanceof SyncOutcome.NotHeld n) {

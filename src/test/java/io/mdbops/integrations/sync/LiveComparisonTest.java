@@ -9,6 +9,8 @@ import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegration;
 import io.mdbops.integrations.mapping.DesiredIntegrations;
 import io.mdbops.integrations.mapping.MaskPrediction;
+import io.mdbops.integrations.mapping.MaskRule;
+import io.mdbops.integrations.mapping.MeasuredBehaviour;
 import io.mdbops.integrations.mapping.SecretForm;
 import io.mdbops.integrations.mapping.SecretValues;
 import io.mdbops.integrations.opsmanager.IntegrationView;
@@ -208,5 +210,46 @@ class LiveComparisonTest {
     Map<String, Object> live = shown(d);
     live.put("apiToken", "xoxb-super-secret-2");
     assertThat(compare(d, live).toString()).doesNotContain("xoxb");
+  }
+
+  @Test
+  void aMaskMeasuredByDoctorMatchesWithoutAWrite() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.PAGER_DUTY, Map.of("serviceKey", "0123456789abcdef7890"), "7");
+    Map<String, Object> live = Map.of("serviceKey", "******7890");
+    MeasuredBehaviour fixedPrefix = new MeasuredBehaviour(Map.of("PAGER_DUTY.serviceKey", MaskRule.FIXED_PREFIX),
+        Optional.empty(), Optional.empty(), Optional.empty());
+    Optional<IntegrationView> view = Optional.of(new IntegrationView("PAGER_DUTY", live));
+
+    assertThat(LiveComparison.compare(d, view, APPLIED_STATE).items()).as("by the documented rule").containsExactly(
+        "serviceKey");
+    assertThat(LiveComparison.compare(d, view, APPLIED_STATE, fixedPrefix).any()).isFalse();
+    Map<String, Object> otherKey = Map.of("serviceKey", "******1234");
+    assertThat(LiveComparison.compare(d, Optional.of(new IntegrationView("PAGER_DUTY", otherKey)), APPLIED_STATE,
+        fixedPrefix).items()).containsExactly("serviceKey");
+  }
+
+  @Test
+  void aMeasuredMaskThatHidesEverythingProvesNothing() throws Exception {
+    DesiredIntegration d = desired(IntegrationType.PAGER_DUTY, Map.of("serviceKey", "0123456789abcdef7890"), "7");
+    MeasuredBehaviour full = new MeasuredBehaviour(Map.of("PAGER_DUTY.serviceKey", MaskRule.FULL),
+        Optional.empty(), Optional.empty(), Optional.empty());
+
+    assertThat(LiveComparison.compare(d, Optional.of(new IntegrationView("PAGER_DUTY", Map.of("serviceKey", "******"))),
+        APPLIED_STATE, full).items()).as("an integration set up elsewhere: its key cannot be told, so it is written")
+        .containsExactly("serviceKey");
+  }
+
+  @Test
+  void aServerMeasuredToReplaceIsSentNoEmptyValueToClearAField() throws Exception {
+    ThirdPartyIntegration r = Fixtures.resource("ns", "r", IntegrationType.VICTOR_OPS, "5e2211c17a3e5a48f5497de3", null);
+    r.getSpec().getVictorOps().setRoutingKey(null);
+    DesiredIntegration d = desired(r, Map.of("apiKey", "key-12345678"), "7");
+    MeasuredBehaviour replaces = new MeasuredBehaviour(Map.of(), Optional.of(true), Optional.of(true),
+        Optional.empty());
+    MeasuredBehaviour merges = new MeasuredBehaviour(Map.of(), Optional.of(false), Optional.of(true),
+        Optional.empty());
+
+    assertThat(d.payloadClearing(Set.of("routingKey"), replaces).fields()).doesNotContainKey("routingKey");
+    assertThat(d.payloadClearing(Set.of("routingKey"), merges).fields()).containsEntry("routingKey", "");
   }
 }

@@ -32,11 +32,18 @@ public final class OperatorProcess implements AutoCloseable {
 
   /** Starts {@code java ... io.mdbops.integrations.Main run} with this environment on top of a clean one. */
   public static OperatorProcess start(String identity, Path logDir, Map<String, String> env) {
-    return start(identity, logDir, env, List.of(
+    return startMain(identity, logDir, env, List.of("run"));
+  }
+
+  /** Starts {@code java ... io.mdbops.integrations.Main ARGS}, e.g. another command of the jar, the same way. */
+  public static OperatorProcess startMain(String identity, Path logDir, Map<String, String> env, List<String> args) {
+    List<String> launch = new ArrayList<>(List.of(
         // the production logging configuration, not the test one (which keeps lines in memory)
         "-Dlogback.configurationFile=" + LOGBACK,
         "-cp", classpath(),
-        "io.mdbops.integrations.Main", "run"));
+        "io.mdbops.integrations.Main"));
+    launch.addAll(args);
+    return start(identity, logDir, env, launch);
   }
 
   /** Starts {@code java -jar JAR run}, as the operator image does, with this environment on top of a clean one. */
@@ -83,6 +90,11 @@ public final class OperatorProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** The exit code once it has exited. */
+  public int exitCode() {
+    return process.exitValue();
   }
 
   /** SIGKILL, as when a node dies: nothing is released, the Lease has to expire. */

@@ -135,9 +135,9 @@ class ResourceParserTest {
         row("status of the wrong shape", VALID + "status:\n  phase: Ready\n  conditions:"
                 + " [{type: Ready, status: \"True\", reason: Fine}, \"\"]\n",
             "status.conditions[1] must be an object, not an empty string",
-            "status.phase is not a known field; the fields here are appliedFields, appliedSecrets, conditions,"
-                + " differences, driftCorrections, lastAppliedTime, maskedSecrets, notCompared, observedGeneration,"
-                + " prometheus"),
+            "status.phase is not a known field; the fields here are apiProfile, appliedFields, appliedSecrets,"
+                + " conditions, differences, driftCorrections, lastAppliedTime, maskedSecrets, notCompared,"
+                + " observedGeneration, prometheus"),
         row("another kind", edit("kind: ThirdPartyIntegration", "kind: Secret"),
             "kind is \"Secret\"; it must be ThirdPartyIntegration"),
         row("no apiVersion", edit("apiVersion: integrations.mdbops.io/v1alpha1\n", ""),

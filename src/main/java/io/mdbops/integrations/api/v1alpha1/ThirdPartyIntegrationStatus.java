@@ -59,6 +59,12 @@ public class ThirdPartyIntegrationStatus {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   private PrometheusStatus prometheus;
 
+  @JsonPropertyDescription(
+      "The doctor profile of the connection's server the operator compares and writes by (the connection Secret's"
+          + " profile key); absent when it follows the API's documented behaviour.")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private ApiProfileStatus apiProfile;
+
   @JsonIgnore
   public Optional<Condition> condition(String type) {
     return conditions == null
@@ -151,6 +157,14 @@ public class ThirdPartyIntegrationStatus {
     this.prometheus = prometheus;
   }
 
+  public ApiProfileStatus getApiProfile() {
+    return apiProfile;
+  }
+
+  public void setApiProfile(ApiProfileStatus apiProfile) {
+    this.apiProfile = apiProfile;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ThirdPartyIntegrationStatus o
@@ -163,12 +177,13 @@ public class ThirdPartyIntegrationStatus {
         && Objects.equals(driftCorrections, o.driftCorrections)
         && Objects.equals(differences, o.differences)
         && Objects.equals(notCompared, o.notCompared)
-        && Objects.equals(prometheus, o.prometheus);
+        && Objects.equals(prometheus, o.prometheus)
+        && Objects.equals(apiProfile, o.apiProfile);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(observedGeneration, conditions, lastAppliedTime, appliedSecrets, appliedFields, maskedSecrets,
-        driftCorrections, differences, notCompared, prometheus);
+        driftCorrections, differences, notCompared, prometheus, apiProfile);
   }
 }
