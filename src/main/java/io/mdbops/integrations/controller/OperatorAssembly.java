@@ -155,19 +155,20 @@ public final class OperatorAssembly {
         validator::validate, namespaces::projectRefusal, connections, new SecretReader(index::secret),
         new Ownership(index::targeting, r -> validator.validate(r).isEmpty(), connections), clients);
     EventRecorder events = new EventRecorder(client, clock, extras.identity);
+    Verdicts verdicts = new Verdicts(new StatusBuilder(clock), new RetryPolicy(config.resyncInterval()));
+    PassEffects effects = new PassEffects(events, metrics, StatusWriter.patchingAndCaching());
     ThirdPartyIntegrationReconciler reconciler = new ThirdPartyIntegrationReconciler(
         index,
         new IntegrationSync(targets, snapshots, driftWatch, config.resyncInterval().multipliedBy(2)),
-        new IntegrationRemoval(targets, snapshots),
         new PrometheusDiscovery(connections, index::secret, ScrapeConfigStore.of(client)),
-        new Verdicts(new StatusBuilder(clock), new RetryPolicy(config.resyncInterval())),
-        StatusWriter.patchingAndCaching(),
-        FinalizerWriter.patching(ThirdPartyIntegrationReconciler.FINALIZER),
-        events,
+        verdicts,
+        effects,
+        new ResourceDeletion(new IntegrationRemoval(targets, snapshots),
+            new NamespaceTeardown(name -> client.namespaces().withName(name).get(),
+                config.terminatingNamespaceGracePeriod(), clock),
+            verdicts, effects, FinalizerWriter.patching(ThirdPartyIntegrationReconciler.FINALIZER)),
         wakeUps,
-        metrics,
-        new NamespaceTeardown(name -> client.namespaces().withName(name).get(),
-            config.terminatingNamespaceGracePeriod(), clock));
+        metrics);
 
     LeadershipGuard leadership = new LeadershipGuard(client, config, extras.identity);
     Operator operator = JosdkSettings.operator(client, config, extras.identity, metrics, leadership);

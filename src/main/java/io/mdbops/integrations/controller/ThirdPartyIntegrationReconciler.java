@@ -11,24 +11,16 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.mdbops.integrations.api.v1alpha1.ConditionReason;
-import io.mdbops.integrations.api.v1alpha1.DeletionPolicy;
-import io.mdbops.integrations.api.v1alpha1.IntegrationType;
-import io.mdbops.integrations.api.v1alpha1.ManagementPolicy;
 import io.mdbops.integrations.api.v1alpha1.ThirdPartyIntegration;
 import io.mdbops.integrations.metrics.OperatorMetrics;
 import io.mdbops.integrations.prometheus.PrometheusDiscovery;
-import io.mdbops.integrations.sync.BeforeWrite;
-import io.mdbops.integrations.sync.IntegrationRemoval;
 import io.mdbops.integrations.sync.IntegrationSync;
 import io.mdbops.integrations.sync.SyncOutcome;
-import io.mdbops.integrations.sync.RemovalOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +29,10 @@ import org.slf4j.MDC;
 /**
  * The JOSDK entry point. A pass: {@link IntegrationSync} observes, compares and writes (an observed
  * resource only compares); {@link PrometheusDiscovery} keeps a PROMETHEUS resource's discovery
- * status and ScrapeConfig; {@link Verdicts} decides what the outcome means; this class carries that
- * out (at most one status write, the Events, the metrics, the next pass).
- *
- * <p>The reconciler keeps its own finalizer (JOSDK calls it for every event, deletion included): it
- * is added just before a resource's first write to a project, in that same pass, since only a
- * resource that wrote has something to remove. Deletion runs {@link IntegrationRemoval} the same way
- * and keeps the finalizer until removal succeeded, or, in a namespace being deleted, until the bound
- * of {@link NamespaceTeardown} has passed; once the resource is gone, what was kept for it goes too.
+ * status and ScrapeConfig; {@link Verdicts} decides what the outcome means; {@link PassEffects}
+ * carries that out (at most one status write, the Events, the metrics); the control says when the
+ * next pass comes. JOSDK calls it for every event, deletion included: the reconciler keeps its own
+ * finalizer, and {@link ResourceDeletion} adds it with the first write and handles the deletion.
  */
 @ControllerConfiguration(name = ThirdPartyIntegrationReconciler.NAME, triggerReconcilerOnAllEvents = true)
 public class ThirdPartyIntegrationReconciler implements Reconciler<ThirdPartyIntegration> {
@@ -63,41 +51,24 @@ public class ThirdPartyIntegrationReconciler implements Reconciler<ThirdPartyInt
 
   private final ResourceIndex index;
   private final IntegrationSync sync;
-  private final IntegrationRemoval removal;
   private final PrometheusDiscovery prometheus;
   private final Verdicts verdicts;
-  private final StatusWriter statusWriter;
-  private final FinalizerWriter finalizers;
-  private final EventSink events;
+  private final PassEffects effects;
+  private final ResourceDeletion deletion;
   private final WakeUpSource wakeUps;
   private final OperatorMetrics metrics;
-  private final NamespaceTeardown namespaces;
-  /** Resources whose finalizer this operator released, until Kubernetes says they are gone. */
-  private final Set<String> released = ConcurrentHashMap.newKeySet();
 
-  ThirdPartyIntegrationReconciler(
-      ResourceIndex index,
-      IntegrationSync sync,
-      IntegrationRemoval removal,
-      PrometheusDiscovery prometheus,
-      Verdicts verdicts,
-      StatusWriter statusWriter,
-      FinalizerWriter finalizers,
-      EventSink events,
-      WakeUpSource wakeUps,
-      OperatorMetrics metrics,
-      NamespaceTeardown namespaces) {
+  ThirdPartyIntegrationReconciler(ResourceIndex index, IntegrationSync sync, PrometheusDiscovery prometheus,
+      Verdicts verdicts, PassEffects effects, ResourceDeletion deletion, WakeUpSource wakeUps,
+      OperatorMetrics metrics) {
     this.index = index;
     this.sync = sync;
-    this.removal = removal;
     this.prometheus = prometheus;
     this.verdicts = verdicts;
-    this.statusWriter = statusWriter;
-    this.finalizers = finalizers;
-    this.events = events;
+    this.effects = effects;
+    this.deletion = deletion;
     this.wakeUps = wakeUps;
     this.metrics = metrics;
-    this.namespaces = namespaces;
   }
 
   @Override
@@ -113,72 +84,29 @@ public class ThirdPartyIntegrationReconciler implements Reconciler<ThirdPartyInt
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
     try (var id = MDC.putCloseable(RECONCILE_ID, Long.toString(PASSES.incrementAndGet(), 36))) {
       if (context.isPrimaryResourceDeleted()) {
-        gone(resource);
+        gone(resource, context);
         return UpdateControl.noUpdate();
       }
-      return resource.isMarkedForDeletion() ? removing(resource, context) : syncing(resource, context);
+      return resource.isMarkedForDeletion() ? deletion.removing(resource, context) : syncing(resource, context);
     }
   }
 
   private UpdateControl<ThirdPartyIntegration> syncing(
       ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
-    if (!resource.hasFinalizer(FINALIZER) && mayRemove(resource) && resource.getStatus() != null
-        && resource.getStatus().getLastAppliedTime() != null) {
-      // it wrote without one (deletionPolicy was Retain, or the finalizer was taken off by hand)
-      finalizers.add(resource, context);
-    }
-    BeforeWrite finalizerFirst = resource.hasFinalizer(FINALIZER) || !mayRemove(resource) ? BeforeWrite.NOTHING
-        : () -> finalizers.add(resource, context);
-    SyncOutcome outcome = sync.sync(resource, finalizerFirst);
+    SyncOutcome outcome = sync.sync(resource, deletion.finalizerFirst(resource, context));
     // a spec the operator refuses asks for nothing, a ScrapeConfig included
     Optional<PrometheusDiscovery.Result> discovery = outcome instanceof SyncOutcome.Failed f
         && f.reason() == ConditionReason.InvalidSpec ? Optional.empty() : prometheus.apply(resource);
     PassVerdict verdict = verdicts.of(resource, outcome, discovery);
-    carryOut(resource, context, verdict);
+    effects.apply(resource, context, verdict);
     UpdateControl<ThirdPartyIntegration> control = UpdateControl.noUpdate();
     verdict.requeue().ifPresent(control::rescheduleAfter);
     return control;
   }
 
-  /** Whether deleting this resource may remove its integration, which is what the finalizer waits for. */
-  private static boolean mayRemove(ThirdPartyIntegration resource) {
-    return resource.getSpec() != null
-        && resource.getSpec().effectiveManagementPolicy() == ManagementPolicy.Manage
-        && resource.getSpec().effectiveDeletionPolicy() == DeletionPolicy.Delete;
-  }
-
-  /** Marked for deletion: without the finalizer Kubernetes deletes it at once, and {@link #gone} follows. */
-  private UpdateControl<ThirdPartyIntegration> removing(
-      ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
-    if (!resource.hasFinalizer(FINALIZER)) {
-      return UpdateControl.noUpdate();
-    }
-    RemovalOutcome outcome = removal.remove(resource);
-    Optional<NamespaceTeardown.Teardown> teardown = outcome instanceof RemovalOutcome.Failed
-        ? namespaces.of(resource) : Optional.empty();
-    PassVerdict verdict = verdicts.ofRemoval(resource, outcome, teardown);
-    carryOut(resource, context, verdict);
-    if (!verdict.release()) {
-      return UpdateControl.<ThirdPartyIntegration>noUpdate().rescheduleAfter(verdict.requeue().orElseThrow());
-    }
-    finalizers.remove(resource, context);
-    released.add(resource.getMetadata().getUid());
-    return UpdateControl.noUpdate();
-  }
-
-  /**
-   * The resource no longer exists: what was kept for it goes, and those waiting behind it look again.
-   * One deleted without passing through the finalizer (it carried none, or it was taken off by hand)
-   * is told what its deletion left, as a removal would have told it.
-   */
-  private void gone(ThirdPartyIntegration resource) {
-    if (!released.remove(resource.getMetadata().getUid())) {
-      RemovalOutcome.Left left = removal.untouched(resource).orElseGet(() -> new RemovalOutcome.Left(
-          "the resource was deleted without the operator's finalizer, so the " + resource.getSpec().getType()
-              + " integration of project " + resource.getSpec().getProjectId() + " was left in place"));
-      verdicts.ofRemoval(resource, left, Optional.empty()).events()
-          .forEach(e -> events.record(resource, e.type(), e.reason(), e.message()));
-    }
+  /** The resource no longer exists: what was kept for it goes, and those waiting behind it look again. */
+  private void gone(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
+    deletion.gone(resource, context);
     sync.forget(resource);
     prometheus.release(resource);
     metrics.forget(ResourceID.fromResource(resource));
@@ -215,28 +143,6 @@ public class ThirdPartyIntegrationReconciler implements Reconciler<ThirdPartyInt
     }
     resource.setStatus(verdict.status());
     return ErrorStatusUpdateControl.patchStatus(resource);
-  }
-
-  private void carryOut(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context, PassVerdict verdict) {
-    Optional<NamespaceTeardown.Teardown> leftIn = verdict.leftBehind();
-    verdict.events().forEach(e -> leftIn.ifPresentOrElse(
-        t -> events.recordOnNamespace(t.namespace(), t.uid(), e.type(), e.reason(), e.message()),
-        () -> events.record(resource, e.type(), e.reason(), e.message())));
-    IntegrationType type = resource.getSpec() == null ? null : resource.getSpec().getType();
-    verdict.written().ifPresent(change -> metrics.written(type, change));
-    verdict.standing().ifPresent(reason -> metrics.standing(ResourceID.fromResource(resource), type, reason));
-    if (verdict.deferred()) {
-      metrics.deferred();
-    }
-    verdict.retried().ifPresent(metrics::retryScheduled);
-    if (leftIn.isPresent()) {
-      verdict.events().forEach(e -> LOG.warn("{}/{}: {}", resource.getMetadata().getNamespace(),
-          resource.getMetadata().getName(), e.message()));
-      metrics.leftBehind(resource.getSpec().getProjectId(), type);
-    }
-    if (!Objects.equals(resource.getStatus(), verdict.status())) {
-      statusWriter.write(resource, context, verdict.status());
-    }
   }
 
   /** Resources waiting behind this one in Conflict look again once it is gone. */

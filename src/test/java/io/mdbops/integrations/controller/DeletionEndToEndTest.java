@@ -17,7 +17,6 @@ import io.mdbops.integrations.testing.LeakWitness;
 import io.mdbops.integrations.testing.OperatorHarness;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -261,7 +261,8 @@ class DeletionEndToEndTest {
   }
 
   @Test
-  void anOperatorThatIsGoneLeavesResourcesTheCommandReleasesWithTheirIntegrationsInPlace() throws Exception {
+  void anOperatorThatIsGoneLeavesResourcesTheCommandReleasesWithTheirIntegrationsInPlace(@TempDir Path scratch)
+      throws Exception {
     String ns = h.namespace("uninstalled");
     String bystanderNs = h.namespace("bystander");
     String project = h.project();
@@ -274,7 +275,7 @@ class DeletionEndToEndTest {
     h.stopOperator();
     try {
       h.delete(ns, "slack"); // a deletion that would hang forever without the operator
-      Path kubeconfig = Kubeconfig.write(Files.createTempDirectory("release-").resolve("kubeconfig"), h.kube.url(), ns);
+      Path kubeconfig = Kubeconfig.write(scratch.resolve("kubeconfig"), h.kube.url(), ns);
       StringWriter out = new StringWriter();
       CommandLine cli = Main.commandLine();
       cli.setOut(new PrintWriter(out, true));

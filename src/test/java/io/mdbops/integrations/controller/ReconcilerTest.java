@@ -56,32 +56,8 @@ class ReconcilerTest {
   final Map<String, List<Event>> namespaceEvents = new HashMap<>();
   final FakeScrapeConfigs scrapeConfigs = new FakeScrapeConfigs();
   final OperatorMetrics metrics = new OperatorMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), rig.clock);
-  final ThirdPartyIntegrationReconciler reconciler = new ThirdPartyIntegrationReconciler(
-      new ResourceIndex("ops", null, Set.of()),
-      rig.sync,
-      rig.removal,
-      new PrometheusDiscovery(rig.connections, rig.secrets, scrapeConfigs),
-      new Verdicts(rig.statuses, new RetryPolicy(CoreRig.RESYNC)),
-      (resource, context, next) -> {
-        statusWrites.add(next);
-        resource.setStatus(next); // what the cache holds after the write
-      },
-      new FinalizerWriter() {
-        @Override
-        public void add(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
-          if (failFinalizer) {
-            throw new KubernetesClientException("the API server is unavailable", 503, null);
-          }
-          finalizerWrites.add("add after " + rig.api.calls().stream().map(FakeIntegrationsApi.Call::method).toList());
-          resource.addFinalizer(ThirdPartyIntegrationReconciler.FINALIZER);
-        }
-
-        @Override
-        public void remove(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
-          finalizerWrites.add("remove");
-          resource.removeFinalizer(ThirdPartyIntegrationReconciler.FINALIZER);
-        }
-      },
+  final Verdicts verdicts = new Verdicts(rig.statuses, new RetryPolicy(CoreRig.RESYNC));
+  final PassEffects effects = new PassEffects(
       new EventSink() {
         @Override
         public void record(ThirdPartyIntegration resource, String type, String reason, String message) {
@@ -93,9 +69,36 @@ class ReconcilerTest {
           namespaceEvents.computeIfAbsent(namespace, n -> new ArrayList<>()).add(new Event(type, reason, message));
         }
       },
-      new WakeUpSource(),
       metrics,
-      new NamespaceTeardown(this::namespace, GRACE, rig.clock));
+      (resource, context, next) -> {
+        statusWrites.add(next);
+        resource.setStatus(next); // what the cache holds after the write
+      });
+  final ThirdPartyIntegrationReconciler reconciler = new ThirdPartyIntegrationReconciler(
+      new ResourceIndex("ops", null, Set.of()),
+      rig.sync,
+      new PrometheusDiscovery(rig.connections, rig.secrets, scrapeConfigs),
+      verdicts,
+      effects,
+      new ResourceDeletion(rig.removal, new NamespaceTeardown(this::namespace, GRACE, rig.clock), verdicts, effects,
+          new FinalizerWriter() {
+            @Override
+            public void add(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
+              if (failFinalizer) {
+                throw new KubernetesClientException("the API server is unavailable", 503, null);
+              }
+              finalizerWrites.add("add after " + rig.api.calls().stream().map(FakeIntegrationsApi.Call::method).toList());
+              resource.addFinalizer(ThirdPartyIntegrationReconciler.FINALIZER);
+            }
+
+            @Override
+            public void remove(ThirdPartyIntegration resource, Context<ThirdPartyIntegration> context) {
+              finalizerWrites.add("remove");
+              resource.removeFinalizer(ThirdPartyIntegrationReconciler.FINALIZER);
+            }
+          }),
+      new WakeUpSource(),
+      metrics);
 
   /** A pass on a resource that exists, and one on a resource Kubernetes no longer holds. */
   static final Context<ThirdPartyIntegration> LIVE = context(false);

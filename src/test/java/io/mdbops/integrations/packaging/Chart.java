@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,20 @@ final class Chart {
     String stand = "hook.test.invalid/hook";
     try {
       Path copy = Files.createTempDirectory("chart-");
+      try {
+        return renderCopy(copy, valuesYaml, stand);
+      } finally {
+        try (var files = Files.walk(copy)) {
+          files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Rendered renderCopy(Path copy, String valuesYaml, String stand) {
+    try {
       try (var files = Files.walk(DIR)) {
         for (Path from : files.toList()) {
           Path to = copy.resolve(DIR.relativize(from).toString());
