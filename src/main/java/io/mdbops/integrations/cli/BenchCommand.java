@@ -132,12 +132,13 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LogSetup.apply(OperatorConfig.LogFormat.text);
+    // one INFO line per write would drown the table
+    LogSetup.apply(OperatorConfig.LogFormat.text, verbose ? OperatorConfig.LogLevel.info : OperatorConfig.LogLevel.warn);
     ch.qos.logback.classic.Logger root =
         (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     ch.qos.logback.classic.Level level = root.getLevel();
     if (!verbose) {
-      root.setLevel(ch.qos.logback.classic.Level.WARN); // one INFO line per write would drown the table
+      root.setLevel(ch.qos.logback.classic.Level.WARN);
     }
     try {
       return bench();
