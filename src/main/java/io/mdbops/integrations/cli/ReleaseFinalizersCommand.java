@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             + " their projects; each resource released is printed with its project and type.",
         "For an operator that was uninstalled or scaled to zero while resources still carried its"
             + " finalizer, or for deletions you do not want to wait for. A running operator puts the finalizer"
-            + " back on every resource it manages that is not being deleted: stop it first (--stop-operator)."})
+            + " back on every resource that wrote its integration and is not being deleted: stop it first"
+            + " (--stop-operator)."})
 public final class ReleaseFinalizersCommand implements Callable<Integer> {
 
   /** How long --stop-operator waits for the operator's pods to be gone. */
