@@ -1,19 +1,14 @@
 package io.mdbops.integrations.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.mdbops.integrations.sandbox.admission.StatusResponses;
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +22,6 @@ import java.util.regex.Pattern;
  */
 final class FieldSelectors {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LIST = Pattern.compile("/(?:api/v1|apis/[^/]+/[^/]+)(?:/namespaces/[^/]+)?/([a-z]+)");
   private static final Set<String> EVERY_KIND = Set.of("metadata.name", "metadata.namespace");
   private static final Map<String, Set<String>> BY_RESOURCE = Map.of(
@@ -46,27 +40,14 @@ final class FieldSelectors {
 
   /** Serves the request through {@code next}, filtering a list when it carries a field selector. */
   static MockResponse dispatch(RecordedRequest request, Dispatcher next) {
-    String path = request.getPath();
-    int q = path.indexOf('?');
-    Matcher m = LIST.matcher(q < 0 ? path : path.substring(0, q));
-    if (!"GET".equals(request.getMethod()) || q < 0 || !m.matches()) {
-      return next.dispatch(request);
-    }
-    String selector = null;
-    List<String> rest = new ArrayList<>();
-    for (String pair : path.substring(q + 1).split("&")) {
-      if (pair.startsWith("fieldSelector=")) {
-        selector = URLDecoder.decode(pair.substring("fieldSelector=".length()), StandardCharsets.UTF_8);
-      } else {
-        rest.add(pair);
-      }
-    }
-    if (selector == null || selector.isBlank() || rest.contains("watch=true") || rest.contains("watch=1")) {
+    Optional<SelectedList> selected = SelectedList.of(request, "fieldSelector");
+    Matcher m = selected.map(l -> LIST.matcher(l.path())).orElse(null);
+    if (selected.isEmpty() || !m.matches()) {
       return next.dispatch(request);
     }
     List<Requirement> requirements = new ArrayList<>();
     Set<String> supported = BY_RESOURCE.getOrDefault(m.group(1), Set.of());
-    for (String part : selector.split(",")) {
+    for (String part : selected.get().selector().split(",")) {
       Requirement r = parse(part.trim());
       if (r == null) {
         return StatusResponses.badRequest("invalid field selector: " + part);
@@ -76,10 +57,8 @@ final class FieldSelectors {
       }
       requirements.add(r);
     }
-    String unfiltered = path.substring(0, q) + (rest.isEmpty() ? "" : "?" + String.join("&", rest));
-    MockResponse response = next.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), unfiltered,
-        request.getHeaders(), request.getBody()));
-    return response.code() == 200 ? filtered(response, requirements) : response;
+    return selected.get().dispatchKeeping(next,
+        item -> requirements.stream().allMatch(r -> r.value().equals(value(item, r.field())) == r.equal()));
   }
 
   private static Requirement parse(String part) {
@@ -90,25 +69,6 @@ final class FieldSelectors {
       }
     }
     return null;
-  }
-
-  private static MockResponse filtered(MockResponse response, List<Requirement> requirements) {
-    try {
-      JsonNode list = JSON.readTree(response.getBody().getBytes());
-      if (!(list instanceof ObjectNode object) || !list.has("items")) {
-        return response;
-      }
-      ArrayNode kept = JSON.createArrayNode();
-      for (JsonNode item : list.get("items")) {
-        if (requirements.stream().allMatch(r -> r.value().equals(value(item, r.field())) == r.equal())) {
-          kept.add(item);
-        }
-      }
-      object.set("items", kept);
-      return response.setBody(object.toString());
-    } catch (IOException e) {
-      return response;
-    }
   }
 
   private static String value(JsonNode item, String field) {

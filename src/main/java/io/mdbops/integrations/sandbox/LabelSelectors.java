@@ -1,18 +1,14 @@
 package io.mdbops.integrations.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.mdbops.integrations.sandbox.admission.StatusResponses;
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -26,7 +22,6 @@ import java.util.regex.Pattern;
  */
 final class LabelSelectors {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SET = Pattern.compile("\\s*([^\\s!=(),]+)\\s+(in|notin)\\s*\\(([^)]*)\\)\\s*");
   private static final Pattern EXISTS = Pattern.compile("\\s*(!?)([^\\s!=(),]+)\\s*");
   private static final Pattern EQUALS = Pattern.compile("\\s*([^\\s!=(),]+)\\s*(==|=|!=)\\s*([^\\s!=(),]*)\\s*");
@@ -37,35 +32,23 @@ final class LabelSelectors {
 
   /** Serves the request through {@code next}, filtering a list whose label selector is set-based. */
   static MockResponse dispatch(RecordedRequest request, Dispatcher next) {
-    String path = request.getPath();
-    int q = path.indexOf('?');
-    if (!"GET".equals(request.getMethod()) || q < 0 || path.contains("watch=")) {
-      return next.dispatch(request);
-    }
-    String selector = null;
-    List<String> rest = new ArrayList<>();
-    for (String pair : path.substring(q + 1).split("&")) {
-      if (pair.startsWith("labelSelector=")) {
-        selector = URLDecoder.decode(pair.substring("labelSelector=".length()), StandardCharsets.UTF_8);
-      } else {
-        rest.add(pair);
-      }
-    }
-    if (selector == null || !SET_BASED.matcher(selector).find()) {
+    Optional<SelectedList> selected = SelectedList.of(request, "labelSelector")
+        .filter(l -> SET_BASED.matcher(l.selector()).find());
+    if (selected.isEmpty()) {
       return next.dispatch(request);
     }
     List<Predicate<JsonNode>> requirements = new ArrayList<>();
-    for (String part : split(selector)) {
+    for (String part : split(selected.get().selector())) {
       Predicate<JsonNode> requirement = parse(part);
       if (requirement == null) {
         return StatusResponses.badRequest("unable to parse requirement: " + part.strip());
       }
       requirements.add(requirement);
     }
-    String unfiltered = path.substring(0, q) + (rest.isEmpty() ? "" : "?" + String.join("&", rest));
-    MockResponse response = next.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), unfiltered,
-        request.getHeaders(), request.getBody()));
-    return response.code() == 200 ? filtered(response, requirements) : response;
+    return selected.get().dispatchKeeping(next, item -> {
+      JsonNode labels = item.path("metadata").path("labels");
+      return requirements.stream().allMatch(r -> r.test(labels));
+    });
   }
 
   /** Requirements are comma-separated, but so are the values inside {@code in (...)}. */
@@ -88,7 +71,7 @@ final class LabelSelectors {
   private static Predicate<JsonNode> parse(String part) {
     Matcher set = SET.matcher(part);
     if (set.matches()) {
-      Set<String> values = new java.util.HashSet<>();
+      Set<String> values = new HashSet<>();
       for (String v : set.group(3).split(",")) {
         values.add(v.strip());
       }
@@ -106,25 +89,5 @@ final class LabelSelectors {
       return labels -> labels.has(exists.group(2)) == present;
     }
     return null;
-  }
-
-  private static MockResponse filtered(MockResponse response, List<Predicate<JsonNode>> requirements) {
-    try {
-      JsonNode list = JSON.readTree(response.getBody().getBytes());
-      if (!(list instanceof ObjectNode object) || !list.has("items")) {
-        return response;
-      }
-      ArrayNode kept = JSON.createArrayNode();
-      for (JsonNode item : list.get("items")) {
-        JsonNode labels = item.path("metadata").path("labels");
-        if (requirements.stream().allMatch(r -> r.test(labels))) {
-          kept.add(item);
-        }
-      }
-      object.set("items", kept);
-      return response.setBody(object.toString());
-    } catch (IOException e) {
-      return response;
-    }
   }
 }
