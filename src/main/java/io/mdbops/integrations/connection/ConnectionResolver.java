@@ -247,7 +247,7 @@ public final class ConnectionResolver {
               + " (or left out: Atlas with api atlas-v2, else Cloud Manager for https://cloud.mongodb.com and"
               + " Ops Manager elsewhere)"));
     } else {
-      product = api == ApiGeneration.ATLAS_V2 ? Product.ATLAS : Product.derivedFrom(url);
+      product = Product.derivedFrom(api, url);
     }
     if (api != null && api != product.generation()) {
       throw new ConnectionUnavailableException(ConditionReason.ConnectionInvalid, where + " says " + PRODUCT

@@ -47,6 +47,14 @@ public enum Product {
     return this == ATLAS ? ApiGeneration.ATLAS_V2 : ApiGeneration.PUBLIC_V1;
   }
 
+  /**
+   * The product a connection without a {@code product} key talks to: Atlas through the v2 API, else
+   * Cloud Manager on MongoDB's cloud host and Ops Manager anywhere else.
+   */
+  public static Product derivedFrom(ApiGeneration api, URI baseUrl) {
+    return api == ApiGeneration.ATLAS_V2 ? ATLAS : derivedFrom(baseUrl);
+  }
+
   /** Cloud Manager on MongoDB's cloud host, Ops Manager anywhere else (Atlas only when the connection says so). */
   public static Product derivedFrom(URI baseUrl) {
     String host = baseUrl.getHost() == null ? "" : baseUrl.getHost().toLowerCase(Locale.ROOT);

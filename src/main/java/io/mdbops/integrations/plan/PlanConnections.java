@@ -67,7 +67,7 @@ public final class PlanConnections {
   }
 
   private Result fromFlags() {
-    ResolvedConnection connection = new ResolvedConnection(flags, Product.derivedFrom(flags.baseUrl()),
+    ResolvedConnection connection = new ResolvedConnection(flags, Product.derivedFrom(flags.generation(), flags.baseUrl()),
         "(command line)", "--api-url", "flags", false);
     return new Resolved(connection, "--api-url");
   }

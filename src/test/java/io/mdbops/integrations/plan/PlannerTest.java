@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mdbops.integrations.api.v1alpha1.IntegrationType;
 import io.mdbops.integrations.opsmanager.ApiConnection;
+import io.mdbops.integrations.opsmanager.ApiGeneration;
 import io.mdbops.integrations.opsmanager.FakeIntegrationsApi;
 import io.mdbops.integrations.testing.Fixtures;
 import java.net.URI;
@@ -102,6 +103,21 @@ class PlannerTest {
   }
 
   @Test
+  void aConnectionFromTheFlagsIsJudgedAsTheProductItsApiReaches() {
+    api.project(p1);
+    String euPagerDuty = pagerDuty("a", p1) + "    region: EU\n";
+    URI cloud = URI.create("https://cloud.mongodb.com");
+
+    Plan cloudManager = plan(ApiConnection.apiKey(cloud, "pub", "priv", null, ApiGeneration.PUBLIC_V1), euPagerDuty);
+    assertThat(cloudManager.entries()).singleElement().satisfies(e -> {
+      assertThat(e.action()).isEqualTo(Action.ERROR);
+      assertThat(e.errors()).singleElement().asString().contains("Cloud Manager");
+    });
+    Plan atlas = plan(ApiConnection.apiKey(cloud, "pub", "priv", null, ApiGeneration.ATLAS_V2), euPagerDuty);
+    assertThat(atlas.entries()).extracting(PlanEntry::action).containsExactly(Action.CREATE);
+  }
+
+  @Test
   void theDefaultConnectionNeedsFlagsOrItsSecret() {
     api.project(p1);
     String noRef = pagerDuty("a", p1).replace("  connectionSecretRef: {name: mdb-api}\n", "");
@@ -124,9 +140,18 @@ class PlannerTest {
   }
 
   private Plan plan(boolean prune, String text) {
+    return plan(flags, prune, text);
+  }
+
+  /** The manifests' connection Secret stays out of them: the flags stand for it. */
+  private Plan plan(ApiConnection connection, String text) {
+    return plan(connection, false, text);
+  }
+
+  private Plan plan(ApiConnection connection, boolean prune, String text) {
     Manifests manifests = read(text);
     PlanSecrets secrets = new PlanSecrets(manifests, null);
-    return new Planner(new PlanConnections(secrets, flags, null, null), live(), secrets, prune).plan(manifests);
+    return new Planner(new PlanConnections(secrets, connection, null, null), live(), secrets, prune).plan(manifests);
   }
 
   private LiveProjects live() {
