@@ -1,11 +1,8 @@
 package io.mdbops.integrations.doctor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.mdbops.integrations.opsmanager.DigestParts;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +22,7 @@ record DigestChallenge(String realm, String nonce, String qop, String algorithm,
   static Optional<DigestChallenge> parse(Iterable<String> headerValues) {
     for (String header : headerValues) {
       if (header.regionMatches(true, 0, "Digest ", 0, 7)) {
-        Map<String, String> p = parameters(header.substring(7));
+        Map<String, String> p = DigestParts.parameters(header.substring(7));
         if (p.containsKey("nonce")) {
           return Optional.of(new DigestChallenge(p.getOrDefault("realm", ""), p.get("nonce"),
               p.getOrDefault("qop", p.getOrDefault("op", "")), p.getOrDefault("algorithm", "MD5"),
@@ -53,54 +50,9 @@ record DigestChallenge(String realm, String nonce, String qop, String algorithm,
     byte[] c = new byte[8];
     RANDOM.nextBytes(c);
     String cnonce = HexFormat.of().formatHex(c);
-    String ha1 = md5(user + ":" + realm + ":" + password);
-    String ha2 = md5(method + ":" + uri);
-    String response = md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
+    String response = DigestParts.response(user, realm, password, method, uri, nonce, nc, cnonce);
     return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
         + "\", qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\", response=\"" + response + "\", algorithm=MD5"
         + (opaque == null ? "" : ", opaque=\"" + opaque + "\"");
-  }
-
-  /** {@code key=value} and {@code key="quoted, value"} pairs, separated by commas. */
-  static Map<String, String> parameters(String text) {
-    Map<String, String> out = new LinkedHashMap<>();
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      while (i < n && (text.charAt(i) == ',' || Character.isWhitespace(text.charAt(i)))) {
-        i++;
-      }
-      int eq = text.indexOf('=', i);
-      if (eq < 0) {
-        break;
-      }
-      String key = text.substring(i, eq).trim().toLowerCase(Locale.ROOT);
-      i = eq + 1;
-      StringBuilder value = new StringBuilder();
-      if (i < n && text.charAt(i) == '"') {
-        i++;
-        while (i < n && text.charAt(i) != '"') {
-          if (text.charAt(i) == '\\' && i + 1 < n) {
-            i++;
-          }
-          value.append(text.charAt(i++));
-        }
-        i++;
-      } else {
-        while (i < n && text.charAt(i) != ',') {
-          value.append(text.charAt(i++));
-        }
-      }
-      out.put(key, value.toString().trim());
-    }
-    return out;
-  }
-
-  private static String md5(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.ISO_8859_1)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is not available", e);
-    }
   }
 }

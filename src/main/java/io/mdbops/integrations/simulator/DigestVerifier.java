@@ -1,14 +1,13 @@
 package io.mdbops.integrations.simulator;
 
+import io.mdbops.integrations.opsmanager.DigestParts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +76,7 @@ final class DigestVerifier {
     if (authorization == null || !authorization.regionMatches(true, 0, "Digest ", 0, 7)) {
       return new Result(AuthOutcome.NONE, null);
     }
-    Map<String, String> p = DigestHeaderParser.parse(authorization.substring(7));
+    Map<String, String> p = DigestParts.parameters(authorization.substring(7));
     String user = p.get("username");
     String nonce = p.get("nonce");
     String uri = p.get("uri");
@@ -94,9 +93,7 @@ final class DigestVerifier {
     if (privateKey.isEmpty()) {
       return new Result(AuthOutcome.INVALID, null);
     }
-    String ha1 = md5(user + ":" + REALM + ":" + privateKey.get());
-    String ha2 = md5(method + ":" + uri);
-    String expected = md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
+    String expected = DigestParts.response(user, REALM, privateKey.get(), method, uri, nonce, nc, cnonce);
     if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
         response.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
       return new Result(AuthOutcome.INVALID, null);
@@ -122,15 +119,6 @@ final class DigestVerifier {
     if (now.isAfter(lastPurge.plusSeconds(1)) || nonces.size() > 10_000) {
       lastPurge = now;
       nonces.values().removeIf(state -> expired(state, now));
-    }
-  }
-
-  static String md5(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.ISO_8859_1));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is not available", e);
     }
   }
 }
